@@ -1,0 +1,22 @@
+/**
+ * The one configuration schema. Leaves carry `env` (the variable that sets
+ * them) and `description`; the loader, the validation and the README table
+ * all come from here. Each section lives in its own file under sections/.
+ */
+import Type, { type Static } from 'typebox'
+import { FetchSettings, StreamSettings } from './sections/fetch.ts'
+import { HttpSettings } from './sections/http.ts'
+import { KafkaSettings } from './sections/kafka.ts'
+import { LogSettings } from './sections/log.ts'
+import { ProducerSettings } from './sections/producer.ts'
+
+export const ConfigSchema = Type.Object({
+  http: HttpSettings,
+  kafka: KafkaSettings,
+  producer: ProducerSettings,
+  fetch: FetchSettings,
+  stream: StreamSettings,
+  log: LogSettings,
+}, { additionalProperties: false })
+
+export type GatewayConfig = Static<typeof ConfigSchema>

@@ -1,0 +1,40 @@
+/**
+ * The Kafka side of the gateway: the only place that creates Kafka clients.
+ * One shared producer, one admin client, and a set of fetch lanes.
+ */
+import { Admin, Consumer } from '@platformatic/kafka'
+import type { GatewayConfig } from '../config/schema.ts'
+import type { KafkaMetricsPort, KafkaPort } from '../core/ports.ts'
+import { KafkaAdmin } from './admin.ts'
+import { clientOptions } from './client-options.ts'
+import { FetchLanes } from './fetch-lanes.ts'
+import { LaneFetcher } from './fetcher.ts'
+import { KafkaHealth } from './health.ts'
+import { TopicMetadata } from './metadata.ts'
+import { BatchingProducer, createProducer } from './producer.ts'
+
+export function createKafka (config: Readonly<GatewayConfig>, metrics?: KafkaMetricsPort): KafkaPort {
+  const admin = new Admin(clientOptions(config.kafka, 'admin'))
+  const producerClient = createProducer(clientOptions(config.kafka, 'producer'), config.producer)
+  const probe = async (): Promise<void> => { await admin.metadata({ topics: [], forceUpdate: true }) }
+  const health = new KafkaHealth(probe)
+  const metadata = new TopicMetadata(admin, health)
+  const lanes = new FetchLanes(index => new Consumer({
+    ...clientOptions(config.kafka, `fetch-${index}`),
+    // Lanes never join this group; the client needs a group id to exist.
+    groupId: `${config.kafka.clientId}-fetch-lane`,
+  }), config.fetch.lanes, config.fetch.maxQueue)
+
+  const producer = new BatchingProducer(producerClient, config.producer, health, metrics)
+  return {
+    producer,
+    fetcher: new LaneFetcher(lanes, metadata, admin, config.fetch.pollSliceMs, health, metrics),
+    admin: new KafkaAdmin(admin, metadata, health),
+    async ping () { await metadata.cluster(true) },
+    async close () {
+      health.close()
+      await producer.flush()
+      await Promise.allSettled([producerClient.close(), admin.close(), lanes.close()])
+    },
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Topic metadata (id, partition leaders, partition count) from the admin
+ * client, which caches it for `metadataMaxAgeMs`. Unknown topics become
+ * topic_not_found.
+ */
+import type { Admin, ClusterMetadata, ClusterTopicMetadata } from '@platformatic/kafka'
+import { mapKafkaError } from './errors.ts'
+import type { KafkaHealth } from './health.ts'
+
+export class TopicMetadata {
+  readonly #admin: Admin
+  readonly #health: KafkaHealth
+
+  constructor (admin: Admin, health: KafkaHealth) {
+    this.#admin = admin
+    this.#health = health
+  }
+
+  async cluster (forceUpdate = false): Promise<ClusterMetadata> {
+    try {
+      const metadata = await this.#admin.metadata({ topics: [], forceUpdate })
+      this.#health.markAvailable()
+      return metadata
+    } catch (error) {
+      this.#health.observe(error)
+      throw mapKafkaError(error, { action: 'read cluster metadata' })
+    }
+  }
+
+  async topic (topic: string, forceUpdate = false): Promise<ClusterTopicMetadata & { brokers: ClusterMetadata['brokers'] }> {
+    let metadata: ClusterMetadata
+    try {
+      metadata = await this.#admin.metadata({ topics: [topic], forceUpdate })
+    } catch (error) {
+      this.#health.observe(error)
+      throw mapKafkaError(error, { action: 'read metadata', topic })
+    }
+    const info = metadata.topics.get(topic)
+    if (!info) throw mapKafkaError({ apiId: 'UNKNOWN_TOPIC_OR_PARTITION' }, { action: 'read metadata', topic })
+    return { ...info, brokers: metadata.brokers }
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * One producer shared by every request. Records of concurrent requests are
+ * gathered for `lingerMs` (or until `batchMaxBytes`) and sent to Kafka as one
+ * produce, then each request gets the exact offset of each of its records:
+ * the partition's base offset plus the record's position in that partition's
+ * part of the batch (the client keeps records of one partition in order).
+ */
+import { ProduceAcks, Producer, type BaseOptions, type MessageToProduce } from '@platformatic/kafka'
+import type { GatewayConfig } from '../config/schema.ts'
+import { GatewayError } from '../core/errors.ts'
+import type { ProduceResult } from '../core/model.ts'
+import type { KafkaMetricsPort, ProducerPort, RoutedRecord } from '../core/ports.ts'
+import { mapKafkaError } from './errors.ts'
+import type { KafkaHealth } from './health.ts'
+
+interface Job {
+  topic: string
+  records: RoutedRecord[]
+  bytes: number
+  resolve: (results: ProduceResult[]) => void
+}
+
+const ACKS = { all: ProduceAcks.ALL, leader: ProduceAcks.LEADER, none: ProduceAcks.NO_RESPONSE } as const
+
+function jobBytes (records: RoutedRecord[]): number {
+  let bytes = 0
+  for (const r of records) {
+    bytes += 64 + (r.key?.length ?? 0) + (r.value?.length ?? 0)
+    for (const h of r.headers) bytes += h.name.length + (h.value?.length ?? 0)
+  }
+  return bytes
+}
+
+export class BatchingProducer implements ProducerPort {
+  readonly #producer: Producer
+  readonly #settings: GatewayConfig['producer']
+  readonly #health: KafkaHealth
+  readonly #metrics: KafkaMetricsPort | undefined
+  #batch: Job[] = []
+  #batchBytes = 0
+  #timer: NodeJS.Timeout | null = null
+  #inFlightBytes = 0
+  readonly #inFlight = new Set<Promise<void>>()
+
+  constructor (producer: Producer, settings: GatewayConfig['producer'], health: KafkaHealth, metrics?: KafkaMetricsPort) {
+    this.#producer = producer
+    this.#settings = settings
+    this.#health = health
+    this.#metrics = metrics
+  }
+
+  send (topic: string, records: RoutedRecord[]): Promise<ProduceResult[]> {
+    this.#health.assertAvailable()
+    const bytes = jobBytes(records)
+    if (this.#inFlightBytes + bytes > this.#settings.maxInFlightBytes) {
+      throw new GatewayError('overloaded', `the gateway already holds ${this.#inFlightBytes} bytes waiting for Kafka (limit ${this.#settings.maxInFlightBytes}); retry shortly`, { retryAfterSeconds: 1 })
+    }
+    this.#inFlightBytes += bytes
+    return new Promise(resolve => {
+      this.#batch.push({ topic, records, bytes, resolve })
+      this.#batchBytes += bytes
+      if (this.#batchBytes >= this.#settings.batchMaxBytes) this.#flushBatch()
+      else if (!this.#timer) this.#timer = setTimeout(() => this.#flushBatch(), this.#settings.lingerMs)
+    })
+  }
+
+  async flush (): Promise<void> {
+    this.#flushBatch()
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight])
+  }
+
+  #flushBatch (): void {
+    if (this.#timer) { clearTimeout(this.#timer); this.#timer = null }
+    const jobs = this.#batch
+    if (jobs.length === 0) return
+    this.#batch = []
+    this.#batchBytes = 0
+    const done = this.#sendJobs(jobs).finally(() => {
+      for (const job of jobs) this.#inFlightBytes -= job.bytes
+      this.#inFlight.delete(done)
+    })
+    this.#inFlight.add(done)
+  }
+
+  async #sendJobs (jobs: Job[]): Promise<void> {
+    // Position of each record within its topic-partition in this batch.
+    const positionInPartition = new Map<string, number>()
+    const messages: MessageToProduce[] = []
+    const slots: Array<{ key: string, index: number }[]> = []
+    for (const job of jobs) {
+      const jobSlots: { key: string, index: number }[] = []
+      for (const record of job.records) {
+        const key = `${job.topic}\u0000${record.partition}`
+        const index = positionInPartition.get(key) ?? 0
+        positionInPartition.set(key, index + 1)
+        jobSlots.push({ key, index })
+        const headers = new Map<Buffer, Buffer>()
+        for (const h of record.headers) headers.set(Buffer.from(h.name), h.value as Buffer)
+        messages.push({
+          topic: job.topic,
+          partition: record.partition,
+          key: record.key ?? undefined,
+          value: record.value as Buffer,
+          headers,
+          timestamp: BigInt(record.timestamp),
+        })
+      }
+      slots.push(jobSlots)
+    }
+
+    let baseOffsets: Map<string, number> | null = null
+    let failure: GatewayError | null = null
+    try {
+      const result = await this.#sendWithDeadline(messages)
+      baseOffsets = new Map()
+      for (const o of result.offsets ?? []) baseOffsets.set(`${o.topic}\u0000${o.partition}`, Number(o.offset))
+      this.#health.markAvailable()
+      this.#metrics?.produced(messages.length, jobs.reduce((sum, job) => sum + job.bytes, 0))
+    } catch (error) {
+      this.#health.observe(error)
+      failure = mapKafkaError(error, { action: 'write the records', topic: jobs.length === 1 ? jobs[0]!.topic : undefined })
+      this.#metrics?.kafkaError('produce', failure.kafkaCode ?? failure.code)
+    }
+
+    for (let j = 0; j < jobs.length; j++) {
+      const job = jobs[j]!
+      const jobSlots = slots[j]!
+      job.resolve(job.records.map((record, i): ProduceResult => {
+        if (failure) return { ok: false, partition: record.partition, error: failure }
+        const slot = jobSlots[i]!
+        const base = baseOffsets!.get(slot.key)
+        // acks=none: Kafka answers nothing, so there is no offset to report.
+        return { ok: true, partition: record.partition, offset: base === undefined ? -1 : base + slot.index, timestamp: record.timestamp }
+      }))
+    }
+  }
+
+  async #sendWithDeadline (messages: MessageToProduce[]): ReturnType<Producer['send']> {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new GatewayError('kafka_timeout', `Kafka did not acknowledge the records within ${this.#settings.deliveryTimeoutMs} ms; they may or may not have been written, retry to be sure`)), this.#settings.deliveryTimeoutMs)
+    })
+    try {
+      return await Promise.race([
+        this.#producer.send({ messages, acks: ACKS[this.#settings.acks] }),
+        deadline,
+      ])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+export function createProducer (options: BaseOptions, settings: GatewayConfig['producer']): Producer {
+  return new Producer<Buffer, Buffer, Buffer, Buffer>({
+    ...options,
+    acks: ACKS[settings.acks],
+    compression: settings.compression,
+    idempotent: settings.idempotent,
+  })
+}
