@@ -33,6 +33,8 @@ export class TopicMetadata {
       metadata = await this.#admin.metadata({ topics: [topic], forceUpdate })
     } catch (error) {
       this.#health.observe(error)
+      // For a single-topic request, the client reports UNKNOWN_TOPIC_OR_PARTITION as a bare UserError.
+      if ((error as { code?: unknown }).code === 'PLT_KFK_USER') throw mapKafkaError({ apiId: 'UNKNOWN_TOPIC_OR_PARTITION' }, { action: 'read metadata', topic })
       throw mapKafkaError(error, { action: 'read metadata', topic })
     }
     const info = metadata.topics.get(topic)

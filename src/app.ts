@@ -1,0 +1,67 @@
+/**
+ * buildApp(config, deps): the whole HTTP surface, every plugin registered
+ * explicitly. It never listens; main.ts and the tests decide that.
+ */
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import cors from '@fastify/cors'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import type { GatewayConfig } from './config/schema.ts'
+import type { Gateway } from './core/gateway.ts'
+import { nativeDialect, NATIVE_PREFIX } from './http/native/index.ts'
+import { ErrorBody } from './http/native/schemas.ts'
+import { requestIdOf } from './http/shared/request-id.ts'
+import { GatewayMetrics } from './ops/metrics.ts'
+import { registerOpsRoutes } from './ops/routes.ts'
+
+export interface AppDeps {
+  gateway: Gateway
+  metrics: GatewayMetrics
+  logger?: Logger | false
+}
+
+export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: (deps.logger || undefined) as FastifyBaseLogger | undefined,
+    bodyLimit: config.http.bodyLimitBytes,
+    requestTimeout: config.http.requestTimeoutMs,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  })
+
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.observeRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000)
+  })
+
+  if (config.http.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.http.corsOrigins.includes('*') ? true : [...config.http.corsOrigins],
+      exposedHeaders: ['x-request-id', 'retry-after', 'location', 'nextoffset'],
+      maxAge: 600,
+    })
+  }
+
+  app.addSchema(ErrorBody)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kafka HTTP Gateway', version: '1', description: 'Native API of the gateway. Compatible dialects (Confluent, Tencent, NAVER, Azure) are documented in docs/.' },
+      tags: [
+        { name: 'records', description: 'Produce, fetch and stream records' },
+        { name: 'topics', description: 'Topic administration' },
+        { name: 'cluster', description: 'Cluster and brokers' },
+        { name: 'consumer groups', description: 'Consumer groups and lag' },
+      ],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  app.get(`${NATIVE_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
+
+  registerOpsRoutes(app, deps.gateway, deps.metrics)
+  await app.register(nativeDialect, { prefix: NATIVE_PREFIX, gateway: deps.gateway, config })
+  return app
+}

@@ -1,0 +1,42 @@
+/**
+ * The native API dialect under /gateway/v1: its routes and its error format
+ * `{code, message, field?, requestId}`.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { GatewayConfig } from '../../config/schema.ts'
+import { GatewayError } from '../../core/errors.ts'
+import type { Gateway } from '../../core/gateway.ts'
+import { toGatewayError } from '../shared/error-body.ts'
+import { registerClusterRoutes } from './routes/cluster.ts'
+import { registerRecordRoutes } from './routes/records.ts'
+import { registerStreamRoutes } from './routes/stream.ts'
+import { registerTopicRoutes } from './routes/topics.ts'
+
+export const NATIVE_PREFIX = '/gateway/v1'
+
+export function sendNativeError (request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
+  if (error.retryAfterSeconds !== undefined && (error.status === 503 || error.status === 429 || error.status === 504)) {
+    reply.header('retry-after', String(error.retryAfterSeconds))
+  }
+  return reply.code(error.status).send({
+    code: error.code,
+    message: error.message,
+    ...(error.field !== undefined ? { field: error.field } : {}),
+    requestId: String(request.id),
+  })
+}
+
+export async function nativeDialect (app: FastifyInstance, opts: { gateway: Gateway, config: Readonly<GatewayConfig> }): Promise<void> {
+  app.setErrorHandler((error, request, reply) => {
+    const failure = toGatewayError(error)
+    if (failure.status >= 500) request.log.error({ err: error, code: failure.code }, failure.message)
+    return sendNativeError(request, reply, failure)
+  })
+  app.setNotFoundHandler((request, reply) => sendNativeError(request, reply, new GatewayError(
+    'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; the API is described at ${NATIVE_PREFIX}/openapi.json`,
+  )))
+  registerRecordRoutes(app, opts.gateway)
+  registerStreamRoutes(app, opts.gateway, opts.config.stream)
+  registerTopicRoutes(app, opts.gateway)
+  registerClusterRoutes(app, opts.gateway)
+}

@@ -1,0 +1,67 @@
+/**
+ * Produce to a topic and fetch from a partition.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { Static } from 'typebox'
+import type { Gateway } from '../../../core/gateway.ts'
+import { commonFailure, fromRecord, normalizeProduceBody, startOf, toProduceRecords, toProduceResultItems } from '../mapping.ts'
+import { errorResponses, FetchQuery, FetchResponse, PartitionParams, ProduceBody, ProduceQuery, ProduceResponse, TopicParams } from '../schemas.ts'
+
+export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): void {
+  app.post<{ Params: Static<typeof TopicParams>, Querystring: Static<typeof ProduceQuery>, Body: Static<typeof ProduceBody> }>('/topics/:topic/records', {
+    schema: {
+      summary: 'Produce records',
+      description: 'Writes records to a topic. Keyed records land on the partition the Java client would choose. One result per record, in order.',
+      tags: ['records'],
+      params: TopicParams,
+      querystring: ProduceQuery,
+      body: ProduceBody,
+      response: { 200: ProduceResponse, 207: ProduceResponse, ...errorResponses },
+    },
+    config: { access: { operation: 'produce', resource: 'topic' } },
+    preValidation: async request => { request.body = normalizeProduceBody(request.body) as Static<typeof ProduceBody> },
+  }, async (request, reply) => {
+    const { topic } = request.params
+    const records = toProduceRecords(request.body, {
+      keyEncoding: request.query.keyEncoding ?? 'json',
+      valueEncoding: request.query.valueEncoding ?? 'json',
+    })
+    const results = await gateway.produce.produce(topic, records)
+    const failure = commonFailure(results)
+    if (failure) throw failure
+    const allOk = results.every(r => r.ok)
+    reply.code(allOk ? 200 : 207)
+    return { topic, results: toProduceResultItems(results) }
+  })
+
+  app.get<{ Params: Static<typeof PartitionParams>, Querystring: Static<typeof FetchQuery> }>('/topics/:topic/partitions/:partition/records', {
+    schema: {
+      summary: 'Fetch records of a partition',
+      description: 'Reads records from an offset, the earliest or latest offset, or a timestamp. With timeoutMs, waits for records when none is there yet.',
+      tags: ['records'],
+      params: PartitionParams,
+      querystring: FetchQuery,
+      response: { 200: FetchResponse, ...errorResponses },
+    },
+    config: { access: { operation: 'consume', resource: 'topic' } },
+  }, async request => {
+    const { topic, partition } = request.params
+    const q = request.query
+    const result = await gateway.fetch.fetchPartition({
+      topic,
+      partition,
+      from: startOf(q, { kind: 'earliest' }),
+      ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      ...(q.maxBytes !== undefined ? { maxBytes: q.maxBytes } : {}),
+      ...(q.timeoutMs !== undefined ? { timeoutMs: q.timeoutMs } : {}),
+    })
+    const encodings = { keyEncoding: q.keyEncoding ?? 'json', valueEncoding: q.valueEncoding ?? 'json' } as const
+    return {
+      topic,
+      partition,
+      records: result.records.map(r => fromRecord(r, encodings)),
+      nextOffset: result.nextOffset,
+      highWatermark: result.highWatermark,
+    }
+  })
+}

@@ -1,0 +1,25 @@
+/**
+ * /healthz: the process is alive. /readyz: Kafka answers a metadata request.
+ * /metrics: Prometheus text format.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { Gateway } from '../core/gateway.ts'
+import type { GatewayMetrics } from './metrics.ts'
+
+export function registerOpsRoutes (app: FastifyInstance, gateway: Gateway, metrics: GatewayMetrics): void {
+  const hidden = { hide: true }
+  app.get('/healthz', { schema: hidden }, async () => ({ status: 'ok' }))
+  app.get('/readyz', { schema: hidden }, async (_request, reply) => {
+    try {
+      await gateway.kafka.ping()
+      return { status: 'ready' }
+    } catch (error) {
+      reply.code(503).header('retry-after', '2')
+      return { status: 'unavailable', reason: (error as Error).message }
+    }
+  })
+  app.get('/metrics', { schema: hidden }, async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType)
+    return metrics.registry.metrics()
+  })
+}
