@@ -2,8 +2,7 @@
  * The core as one object handed to every dialect: use-cases over the Kafka
  * port. Dialects translate wire shapes onto these calls and nothing else.
  */
-import type { GatewayConfig } from '../config/schema.ts'
-import { FetchService } from './fetch.ts'
+import { FetchService, type FetchLimits } from './fetch.ts'
 import type { AdminPort, KafkaPort } from './ports.ts'
 import { ProduceService } from './produce.ts'
 import { TopicStream, type StreamStart } from './stream.ts'
@@ -16,7 +15,14 @@ export interface Gateway {
   openStream (start: StreamStart): Promise<TopicStream>
 }
 
-export function createGateway (config: Readonly<GatewayConfig>, kafka: KafkaPort): Gateway {
+/** The settings the core reads; the gateway configuration satisfies it structurally. */
+export interface CoreSettings {
+  producer: { maxRecordBytes: number }
+  fetch: FetchLimits & { pollSliceMs: number }
+  stream: { maxBytesPerFetch: number }
+}
+
+export function createGateway (config: Readonly<CoreSettings>, kafka: KafkaPort): Gateway {
   return {
     kafka,
     admin: kafka.admin,

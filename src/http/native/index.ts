@@ -27,6 +27,8 @@ export function sendNativeError (request: FastifyRequest, reply: FastifyReply, e
 }
 
 export async function nativeDialect (app: FastifyInstance, opts: { gateway: Gateway, config: Readonly<GatewayConfig> }): Promise<void> {
+  // The native API speaks JSON only: text bodies get 415 instead of a confusing schema error.
+  app.removeContentTypeParser('text/plain')
   app.setErrorHandler((error, request, reply) => {
     const failure = toGatewayError(error)
     if (failure.status >= 500) request.log.error({ err: error, code: failure.code }, failure.message)
