@@ -32,7 +32,14 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   })
 
-  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+  // While closing, every answer closes its connection, so keep-alive clients
+  // do not hold the server open after their in-flight request completed.
+  let closing = false
+  app.addHook('preClose', async () => { closing = true })
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+    if (closing) reply.header('connection', 'close')
+  })
   app.addHook('onResponse', async (request, reply) => {
     deps.metrics.observeRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000)
   })

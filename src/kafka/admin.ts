@@ -120,7 +120,7 @@ export class KafkaAdmin implements AdminPort {
     if (totalCount <= current) {
       throw new GatewayError('invalid_partitions', `topic ${topic} already has ${current} partitions; the new count must be larger (Kafka cannot remove partitions)`, { field: 'partitions' })
     }
-    await this.#call({ action: 'add partitions', topic }, () => this.#admin.createPartitions({ topics: [{ name: topic, count: totalCount, assignments: [] }], validateOnly }))
+    await this.#call({ action: 'add partitions', topic }, () => this.#admin.createPartitions({ topics: [{ name: topic, count: totalCount }], validateOnly }))
   }
 
   async describeTopicConfigs (topic: string): Promise<ConfigEntry[]> {
@@ -171,7 +171,7 @@ export class KafkaAdmin implements AdminPort {
     const group = groups.get(groupId)
     const offsets = await this.#call(ctx, () => this.#admin.listConsumerGroupOffsets({ groups: [groupId] }))
     const committed = offsets[0]?.topics ?? []
-    if (!group || (String(group.state) === 'DEAD' && committed.length === 0)) {
+    if (!group || (String(group.state).toUpperCase() === 'DEAD' && committed.length === 0)) {
       throw new GatewayError('group_not_found', `consumer group ${groupId} does not exist (no members and no committed offsets)`)
     }
     const members = [...group.members.values()].map(m => ({

@@ -22,6 +22,9 @@ export function randomTopic (prefix = 't'): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`
 }
 
+/** Cleanups that must run before the gateway closes (node:test runs t.after hooks first-in first-out). */
+const beforeClose = new WeakMap<Gateway, Array<() => Promise<void>>>()
+
 export interface TestGateway {
   app: FastifyInstance
   gateway: Gateway
@@ -29,6 +32,8 @@ export interface TestGateway {
   metrics: GatewayMetrics
   /** Base URL when started with `listen: true`. */
   url: string
+  /** Runs `fn` after the test but before the gateway closes (last registered runs first). */
+  defer (fn: () => Promise<void>): void
 }
 
 export interface TestGatewayOptions {
@@ -54,17 +59,23 @@ export async function startTestGateway (t: TestContext, options: TestGatewayOpti
   const app = await buildApp(config, { gateway, metrics, logger: false })
   let url = ''
   if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 })
+  const cleanups: Array<() => Promise<void>> = []
+  beforeClose.set(gateway, cleanups)
   t.after(async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => {})
     await app.close()
     await kafka.close()
   })
-  return { app, gateway, config, metrics, url }
+  return { app, gateway, config, metrics, url, defer: fn => { cleanups.push(fn) } }
 }
 
 /** Creates a topic through the gateway's own admin port and deletes it after the test. */
 export async function createTopic (t: TestContext, gateway: Gateway, options: { name?: string, partitions?: number, replicationFactor?: number, configs?: Record<string, string> } = {}): Promise<string> {
   const name = options.name ?? randomTopic()
   await gateway.admin.createTopic({ name, partitions: options.partitions ?? 1, replicationFactor: options.replicationFactor ?? -1, configs: options.configs ?? {} }, false)
-  t.after(async () => { await gateway.admin.deleteTopic(name).catch(() => {}) })
+  const remove = async (): Promise<void> => { await gateway.admin.deleteTopic(name).catch(() => {}) }
+  const cleanups = beforeClose.get(gateway)
+  if (cleanups) cleanups.push(remove)
+  else t.after(remove)
   return name
 }

@@ -24,7 +24,8 @@ const ConfigEntry = Type.Object({
   isDefault: Type.Boolean(), source: Type.String(),
 })
 const AlterConfigsBody = Type.Object({
-  configs: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'name → new value; null resets to the default' }),
+  // Null first: with type coercion on, a String-first union would turn null into "".
+  configs: Type.Record(Type.String(), Type.Union([Type.Null(), Type.String()]), { description: 'name → new value; null resets to the default' }),
   validateOnly: Type.Boolean({ default: false }),
 }, { additionalProperties: false })
 const AddPartitionsBody = Type.Object({
