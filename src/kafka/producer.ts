@@ -17,17 +17,36 @@ interface Job {
   topic: string
   records: RoutedRecord[]
   bytes: number
+  /** Where each record went: which produce request, and its index within its partition there. */
+  slots: { chunk: number, key: string, index: number }[]
   resolve: (results: ProduceResult[]) => void
+}
+
+/** One produce request to Kafka. */
+interface Chunk {
+  messages: MessageToProduce[]
+  bytes: number
+  positionInPartition: Map<string, number>
+  baseOffsets?: Map<string, number>
+  failure?: GatewayError
+}
+
+function newChunk (): Chunk {
+  return { messages: [], bytes: 0, positionInPartition: new Map() }
 }
 
 const ACKS = { all: ProduceAcks.ALL, leader: ProduceAcks.LEADER, none: ProduceAcks.NO_RESPONSE } as const
 
+/** Encoded size estimate of a record, generous with the per-record overhead. */
+function recordBytes (r: RoutedRecord): number {
+  let bytes = 64 + (r.key?.length ?? 0) + (r.value?.length ?? 0)
+  for (const h of r.headers) bytes += 8 + h.name.length + (h.value?.length ?? 0)
+  return bytes
+}
+
 function jobBytes (records: RoutedRecord[]): number {
   let bytes = 0
-  for (const r of records) {
-    bytes += 64 + (r.key?.length ?? 0) + (r.value?.length ?? 0)
-    for (const h of r.headers) bytes += h.name.length + (h.value?.length ?? 0)
-  }
+  for (const r of records) bytes += recordBytes(r)
   return bytes
 }
 
@@ -57,7 +76,7 @@ export class BatchingProducer implements ProducerPort {
     }
     this.#inFlightBytes += bytes
     return new Promise(resolve => {
-      this.#batch.push({ topic, records, bytes, resolve })
+      this.#batch.push({ topic, records, bytes, slots: [], resolve })
       this.#batchBytes += bytes
       if (this.#batchBytes >= this.#settings.batchMaxBytes) this.#flushBatch()
       else if (!this.#timer) this.#timer = setTimeout(() => this.#flushBatch(), this.#settings.lingerMs)
@@ -83,20 +102,62 @@ export class BatchingProducer implements ProducerPort {
   }
 
   async #sendJobs (jobs: Job[]): Promise<void> {
-    // Position of each record within its topic-partition in this batch.
-    const positionInPartition = new Map<string, number>()
-    const messages: MessageToProduce[] = []
-    const slots: Array<{ key: string, index: number }[]> = []
+    const chunks = this.#splitIntoChunks(jobs)
+    // Chunks go out one after the other so records keep their order per
+    // partition; after a failure the rest is not attempted (and reported failed).
+    let failure: GatewayError | null = null
+    for (const chunk of chunks) {
+      if (failure) { chunk.failure = failure; continue }
+      try {
+        const result = await this.#sendWithDeadline(chunk.messages)
+        chunk.baseOffsets = new Map()
+        for (const o of result.offsets ?? []) chunk.baseOffsets.set(`${o.topic}\u0000${o.partition}`, Number(o.offset))
+        this.#health.markAvailable()
+        this.#metrics?.produced(chunk.messages.length, chunk.bytes)
+      } catch (error) {
+        this.#health.observe(error)
+        failure = mapKafkaError(error, { action: 'write the records', topic: jobs.length === 1 ? jobs[0]!.topic : undefined })
+        chunk.failure = failure
+        this.#metrics?.kafkaError('produce', failure.kafkaCode ?? failure.code)
+      }
+    }
     for (const job of jobs) {
-      const jobSlots: { key: string, index: number }[] = []
+      job.resolve(job.records.map((record, i): ProduceResult => {
+        const slot = job.slots[i]!
+        const chunk = chunks[slot.chunk]!
+        if (chunk.failure) return { ok: false, partition: record.partition, error: chunk.failure }
+        const base = chunk.baseOffsets?.get(slot.key)
+        // acks=none: Kafka answers nothing, so there is no offset to report.
+        return { ok: true, partition: record.partition, offset: base === undefined ? -1 : base + slot.index, timestamp: record.timestamp }
+      }))
+    }
+  }
+
+  /**
+   * Kafka refuses a record batch over the topic's max.message.bytes (1 MiB by
+   * default), and the client puts all records of one partition in one batch,
+   * so a flush is cut into produce requests of at most `batchMaxBytes`.
+   */
+  #splitIntoChunks (jobs: Job[]): Chunk[] {
+    const chunks: Chunk[] = []
+    let chunk: Chunk = newChunk()
+    chunks.push(chunk)
+    for (const job of jobs) {
+      job.slots = []
       for (const record of job.records) {
+        const size = recordBytes(record)
+        if (chunk.messages.length > 0 && chunk.bytes + size > this.#settings.batchMaxBytes) {
+          chunk = newChunk()
+          chunks.push(chunk)
+        }
         const key = `${job.topic}\u0000${record.partition}`
-        const index = positionInPartition.get(key) ?? 0
-        positionInPartition.set(key, index + 1)
-        jobSlots.push({ key, index })
+        const index = chunk.positionInPartition.get(key) ?? 0
+        chunk.positionInPartition.set(key, index + 1)
+        job.slots.push({ chunk: chunks.length - 1, key, index })
+        chunk.bytes += size
         const headers = new Map<Buffer, Buffer>()
         for (const h of record.headers) headers.set(Buffer.from(h.name), h.value as Buffer)
-        messages.push({
+        chunk.messages.push({
           topic: job.topic,
           partition: record.partition,
           key: record.key ?? undefined,
@@ -105,34 +166,8 @@ export class BatchingProducer implements ProducerPort {
           timestamp: BigInt(record.timestamp),
         })
       }
-      slots.push(jobSlots)
     }
-
-    let baseOffsets: Map<string, number> | null = null
-    let failure: GatewayError | null = null
-    try {
-      const result = await this.#sendWithDeadline(messages)
-      baseOffsets = new Map()
-      for (const o of result.offsets ?? []) baseOffsets.set(`${o.topic}\u0000${o.partition}`, Number(o.offset))
-      this.#health.markAvailable()
-      this.#metrics?.produced(messages.length, jobs.reduce((sum, job) => sum + job.bytes, 0))
-    } catch (error) {
-      this.#health.observe(error)
-      failure = mapKafkaError(error, { action: 'write the records', topic: jobs.length === 1 ? jobs[0]!.topic : undefined })
-      this.#metrics?.kafkaError('produce', failure.kafkaCode ?? failure.code)
-    }
-
-    for (let j = 0; j < jobs.length; j++) {
-      const job = jobs[j]!
-      const jobSlots = slots[j]!
-      job.resolve(job.records.map((record, i): ProduceResult => {
-        if (failure) return { ok: false, partition: record.partition, error: failure }
-        const slot = jobSlots[i]!
-        const base = baseOffsets!.get(slot.key)
-        // acks=none: Kafka answers nothing, so there is no offset to report.
-        return { ok: true, partition: record.partition, offset: base === undefined ? -1 : base + slot.index, timestamp: record.timestamp }
-      }))
-    }
+    return chunks
   }
 
   async #sendWithDeadline (messages: MessageToProduce[]): ReturnType<Producer['send']> {

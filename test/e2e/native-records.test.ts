@@ -101,3 +101,15 @@ test('bad input against the real broker: unknown topic, unknown partition, offse
     assert.equal(res.json().code, c.code)
   }
 })
+
+test('a request larger than one Kafka batch is split and every record still gets its offset', async t => {
+  const { app, gateway } = await startTestGateway(t)
+  const topic = await createTopic(t, gateway)
+  const value = 'y'.repeat(10_000)
+  const res = await app.inject({ method: 'POST', url: `/gateway/v1/topics/${topic}/records?valueEncoding=string`, payload: { records: Array.from({ length: 300 }, (_, i) => ({ value: value + i })) } })
+  assert.equal(res.statusCode, 200, res.body.slice(0, 300))
+  const offsets = res.json().results.map((r: { offset: number }) => r.offset)
+  assert.deepEqual(offsets, Array.from({ length: 300 }, (_, i) => i))
+  const last = (await app.inject({ url: `/gateway/v1/topics/${topic}/partitions/0/records?offset=299&valueEncoding=string` })).json()
+  assert.equal(last.records[0].value, value + 299)
+})
