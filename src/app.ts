@@ -7,11 +7,14 @@ import swaggerUi from '@fastify/swagger-ui'
 import cors from '@fastify/cors'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { authenticatorFor } from './auth/authenticator.ts'
 import type { GatewayConfig } from './config/schema.ts'
 import type { Gateway } from './core/gateway.ts'
 import { nativeDialect, NATIVE_PREFIX } from './http/native/index.ts'
 import { ErrorBody } from './http/native/schemas.ts'
+import { registerAccessControl } from './http/shared/access-control.ts'
 import { requestIdOf } from './http/shared/request-id.ts'
+import { httpsOptions } from './http/shared/tls.ts'
 import { GatewayMetrics } from './ops/metrics.ts'
 import { registerOpsRoutes } from './ops/routes.ts'
 
@@ -30,7 +33,9 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
     requestIdHeader: false,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-  })
+    // HTTPS (and mutual TLS) when GATEWAY_TLS_CERT_FILE/KEY_FILE are set (docs/security.md).
+    ...(httpsOptions(config.security.tls) ? { https: httpsOptions(config.security.tls) } : {}),
+  }) as unknown as FastifyInstance
 
   // While closing, every answer closes its connection, so keep-alive clients
   // do not hold the server open after their in-flight request completed.
@@ -62,12 +67,16 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
         { name: 'topics', description: 'Topic administration' },
         { name: 'cluster', description: 'Cluster and brokers' },
         { name: 'consumer groups', description: 'Consumer groups and lag' },
+        { name: 'identity', description: 'Who am I, API keys and permissions (docs/security.md)' },
+        { name: 'access points', description: 'Named ingestion endpoints bound to a topic (docs/access-points.md)' },
       ],
     },
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.get(`${NATIVE_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
 
+  // Before the dialects, so its hooks guard every route that declares config.access.
+  registerAccessControl(app, deps.gateway.identity, authenticatorFor(deps.gateway.identity, config.security))
   registerOpsRoutes(app, deps.gateway, deps.metrics)
   await app.register(nativeDialect, { prefix: NATIVE_PREFIX, gateway: deps.gateway, config })
   return app

@@ -9,6 +9,7 @@ import { HttpSettings } from './sections/http.ts'
 import { KafkaSettings } from './sections/kafka.ts'
 import { LogSettings } from './sections/log.ts'
 import { ProducerSettings } from './sections/producer.ts'
+import { SecuritySettings } from './sections/security.ts'
 
 export const ConfigSchema = Type.Object({
   http: HttpSettings,
@@ -17,6 +18,7 @@ export const ConfigSchema = Type.Object({
   fetch: FetchSettings,
   stream: StreamSettings,
   log: LogSettings,
+  security: SecuritySettings,
 }, { additionalProperties: false })
 
 export type GatewayConfig = Static<typeof ConfigSchema>

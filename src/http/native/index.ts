@@ -7,10 +7,15 @@ import type { GatewayConfig } from '../../config/schema.ts'
 import { GatewayError } from '../../core/errors.ts'
 import type { Gateway } from '../../core/gateway.ts'
 import { toGatewayError } from '../shared/error-body.ts'
+import { registerAccessPointIngestRoutes } from './routes/access-point-ingest.ts'
+import { registerAccessPointRoutes } from './routes/access-points.ts'
 import { registerClusterRoutes } from './routes/cluster.ts'
+import { registerCredentialRoutes } from './routes/credentials.ts'
+import { registerPermissionRoutes } from './routes/permissions.ts'
 import { registerRecordRoutes } from './routes/records.ts'
 import { registerStreamRoutes } from './routes/stream.ts'
 import { registerTopicRoutes } from './routes/topics.ts'
+import { registerWhoamiRoutes } from './routes/whoami.ts'
 
 export const NATIVE_PREFIX = '/gateway/v1'
 
@@ -41,4 +46,9 @@ export async function nativeDialect (app: FastifyInstance, opts: { gateway: Gate
   registerStreamRoutes(app, opts.gateway, opts.config.stream)
   registerTopicRoutes(app, opts.gateway)
   registerClusterRoutes(app, opts.gateway)
+  registerWhoamiRoutes(app, opts.gateway)
+  registerCredentialRoutes(app, opts.gateway)
+  registerPermissionRoutes(app, opts.gateway)
+  registerAccessPointRoutes(app, opts.gateway)
+  registerAccessPointIngestRoutes(app, opts.gateway)
 }
