@@ -1,5 +1,6 @@
 /**
- * /healthz: the process is alive. /readyz: Kafka answers a metadata request.
+ * /healthz: the process is alive. /readyz: Kafka answers a metadata request
+ * and the shared state is loaded.
  * /metrics: Prometheus text format.
  */
 import type { FastifyInstance } from 'fastify'
@@ -12,6 +13,8 @@ export function registerOpsRoutes (app: FastifyInstance, gateway: Gateway, metri
   app.get('/readyz', { schema: hidden }, async (_request, reply) => {
     try {
       await gateway.kafka.ping()
+      // Not ready until credentials, permissions and access points are loaded (issue 4).
+      gateway.identity.state.assertReady()
       return { status: 'ready' }
     } catch (error) {
       reply.code(503).header('retry-after', '2')
