@@ -33,6 +33,8 @@ export interface IdentityAppOptions {
   masterKey?: string | null
   logger?: Logger
   kafka?: MemoryKafka
+  /** Clock of the rate limiter, so limit tests do not depend on how fast the machine is. */
+  now?: () => number
 }
 
 export interface IdentityApp {
@@ -55,6 +57,7 @@ export async function identityApp (t: TestContext, options: IdentityAppOptions =
     stateStore: new MemoryStateStore(log),
     credentialKeys: createCredentialKeys(options.masterKey === null ? undefined : options.masterKey ?? MASTER_KEY),
     ...(options.declared ? { declared: options.declared } : {}),
+    ...(options.now ? { now: options.now } : {}),
   })
   await gateway.identity.state.start()
   const app = await buildApp(config, { gateway, metrics: new GatewayMetrics(false), logger: options.logger ?? false })

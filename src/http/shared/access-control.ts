@@ -26,6 +26,16 @@ declare module 'fastify' {
     /** Set by the access-control hook on routes that declare `config.access`. */
     principal: Principal | null
   }
+  interface FastifyInstance {
+    /** Every route registered after the hook, with what it requires (null: open to anyone, e.g. /healthz). */
+    routeAccess: RouteAccess[]
+  }
+}
+
+export interface RouteAccess {
+  method: string
+  url: string
+  access: AccessRequirement | null
 }
 
 /** Where a resource's name is read when the route does not say (`access.from`). */
@@ -66,6 +76,12 @@ function bodyBytes (request: FastifyRequest): number {
 
 export function registerAccessControl (app: FastifyInstance, identity: Identity, authenticator: Authenticator): void {
   app.decorateRequest('principal', null)
+  // A list of what each route requires: tests check that every dialect route is guarded.
+  const routes: RouteAccess[] = []
+  app.decorate('routeAccess', routes)
+  app.addHook('onRoute', route => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access ?? null })
+  })
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.config.access) return
