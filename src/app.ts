@@ -10,6 +10,8 @@ import type { Logger } from 'pino'
 import { authenticatorFor } from './auth/authenticator.ts'
 import type { GatewayConfig } from './config/schema.ts'
 import type { Gateway } from './core/gateway.ts'
+import { confluentV2Dialect } from './http/confluent-v2/index.ts'
+import { confluentV3Dialect, CONFLUENT_V3_PREFIX } from './http/confluent-v3/index.ts'
 import { nativeDialect, NATIVE_PREFIX } from './http/native/index.ts'
 import { ErrorBody } from './http/native/schemas.ts'
 import { registerAccessControl } from './http/shared/access-control.ts'
@@ -52,6 +54,8 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
   if (config.http.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.http.corsOrigins.includes('*') ? true : [...config.http.corsOrigins],
+      // Preflights must allow every method a dialect uses (the default is GET,HEAD,POST only).
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       exposedHeaders: ['x-request-id', 'retry-after', 'location', 'nextoffset'],
       maxAge: 600,
     })
@@ -79,5 +83,9 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
   registerAccessControl(app, deps.gateway.identity, authenticatorFor(deps.gateway.identity, config.security))
   registerOpsRoutes(app, deps.gateway, deps.metrics)
   await app.register(nativeDialect, { prefix: NATIVE_PREFIX, gateway: deps.gateway, config })
+  if (config.confluent.enabled) {
+    await app.register(confluentV2Dialect, { gateway: deps.gateway, config })
+    await app.register(confluentV3Dialect, { prefix: CONFLUENT_V3_PREFIX, gateway: deps.gateway, config })
+  }
   return app
 }

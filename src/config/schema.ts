@@ -4,6 +4,7 @@
  * all come from here. Each section lives in its own file under sections/.
  */
 import Type, { type Static } from 'typebox'
+import { ConfluentSettings } from './sections/confluent.ts'
 import { FetchSettings, StreamSettings } from './sections/fetch.ts'
 import { HttpSettings } from './sections/http.ts'
 import { KafkaSettings } from './sections/kafka.ts'
@@ -18,6 +19,7 @@ export const ConfigSchema = Type.Object({
   fetch: FetchSettings,
   stream: StreamSettings,
   log: LogSettings,
+  confluent: ConfluentSettings,
   security: SecuritySettings,
 }, { additionalProperties: false })
 

@@ -131,6 +131,8 @@ export interface GroupSummary {
 
 export interface GroupMemberInfo {
   memberId: string
+  /** group.instance.id of a static member. */
+  instanceId?: string | null
   clientId: string
   host: string
   assignments: { topic: string, partitions: number[] }[]
@@ -146,9 +148,40 @@ export interface GroupPartitionLag {
 
 export interface GroupDescription {
   groupId: string
+  /** Broker coordinating the group, when known. */
+  coordinatorId?: number
   state: string
   protocolType: string
   protocol: string
   members: GroupMemberInfo[]
   offsets: GroupPartitionLag[]
+}
+
+/** Kafka ACLs (Confluent v3 `/acls`, contracts.md §4); names as in Kafka's AclBinding. */
+export type AclResourceType = 'TOPIC' | 'GROUP' | 'CLUSTER' | 'TRANSACTIONAL_ID' | 'DELEGATION_TOKEN'
+export type AclPatternType = 'LITERAL' | 'PREFIXED'
+export type AclOperation =
+  | 'ALL' | 'READ' | 'WRITE' | 'CREATE' | 'DELETE' | 'ALTER' | 'DESCRIBE'
+  | 'CLUSTER_ACTION' | 'DESCRIBE_CONFIGS' | 'ALTER_CONFIGS' | 'IDEMPOTENT_WRITE'
+export type AclPermission = 'DENY' | 'ALLOW'
+
+export interface AclBinding {
+  resourceType: AclResourceType
+  resourceName: string
+  patternType: AclPatternType
+  principal: string
+  host: string
+  operation: AclOperation
+  permission: AclPermission
+}
+
+/** Matches bindings; `ANY` (and null names) match everything, `MATCH` also finds prefixed and wildcard patterns. */
+export interface AclFilter {
+  resourceType: AclResourceType | 'ANY'
+  resourceName: string | null
+  patternType: AclPatternType | 'ANY' | 'MATCH'
+  principal: string | null
+  host: string | null
+  operation: AclOperation | 'ANY'
+  permission: AclPermission | 'ANY'
 }

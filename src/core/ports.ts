@@ -2,8 +2,9 @@
  * What the core needs from Kafka. `src/kafka/` implements these with the
  * Kafka client; unit tests of the layers above implement them in memory.
  */
+import type { ConsumerInstancePorts } from './consumers/ports.ts'
 import type {
-  ClusterInfo, ConfigEntry, GroupDescription, GroupSummary, OffsetSpec, PartitionFetchRequest,
+  AclBinding, AclFilter, ClusterInfo, ConfigEntry, GroupDescription, GroupSummary, OffsetSpec, PartitionFetchRequest,
   PartitionFetchResult, ProduceRecord, ProduceResult, TopicDescription, TopicSummary, TopicToCreate,
 } from './model.ts'
 
@@ -49,10 +50,21 @@ export interface ConfigChange {
   value: string | null
 }
 
+/** ACL administration; needs a broker with an authorizer (Confluent v3 `/acls`). */
+export interface AclPort {
+  describe (filter: AclFilter): Promise<AclBinding[]>
+  create (bindings: AclBinding[]): Promise<void>
+  /** Deletes every binding the filter matches and returns them. */
+  delete (filter: AclFilter): Promise<AclBinding[]>
+}
+
 export interface KafkaPort {
   producer: ProducerPort
   fetcher: FetcherPort
   admin: AdminPort
+  /** Confluent v2 consumer instances; absent where the port cannot keep their state (then the v2 consumer API answers 503). */
+  consumerInstances?: ConsumerInstancePorts
+  acls?: AclPort
   /** Resolves when the cluster answers a metadata request; rejects with kafka_unavailable. */
   ping (): Promise<void>
   close (): Promise<void>

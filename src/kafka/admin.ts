@@ -1,7 +1,7 @@
 /**
  * Topic, cluster, config and consumer-group administration over the admin client.
  */
-import { ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes, ListOffsetTimestamps, type Admin } from '@platformatic/kafka'
+import { ConfigResourceTypes, ConfigSources, FindCoordinatorKeyTypes, IncrementalAlterConfigOperationTypes, ListOffsetTimestamps, type Admin } from '@platformatic/kafka'
 import { GatewayError } from '../core/errors.ts'
 import type {
   ClusterInfo, ConfigEntry, GroupDescription, GroupPartitionLag, GroupSummary, TopicDescription, TopicSummary, TopicToCreate,
@@ -176,12 +176,15 @@ export class KafkaAdmin implements AdminPort {
     }
     const members = [...group.members.values()].map(m => ({
       memberId: m.id,
+      instanceId: m.groupInstanceId ?? null,
       clientId: m.clientId,
       host: m.clientHost,
       assignments: [...(m.assignments?.values() ?? [])].map(a => ({ topic: a.topic, partitions: [...a.partitions] })),
     }))
+    const coordinator = await this.#admin.findCoordinator({ keyType: FindCoordinatorKeyTypes.GROUP, keys: [groupId] }).then(found => found[0]?.nodeId, () => undefined)
     return {
       groupId,
+      ...(coordinator !== undefined ? { coordinatorId: coordinator } : {}),
       state: String(group.state),
       protocolType: group.protocolType,
       protocol: group.protocol,

@@ -5,8 +5,10 @@
 import { Admin, Consumer } from '@platformatic/kafka'
 import type { GatewayConfig } from '../config/schema.ts'
 import type { KafkaMetricsPort, KafkaPort } from '../core/ports.ts'
+import { KafkaAcls } from './acls.ts'
 import { KafkaAdmin } from './admin.ts'
 import { clientOptions } from './client-options.ts'
+import { createConsumerInstancesKafka } from './consumer-instances/index.ts'
 import { FetchLanes } from './fetch-lanes.ts'
 import { LaneFetcher } from './fetcher.ts'
 import { KafkaHealth } from './health.ts'
@@ -26,13 +28,19 @@ export function createKafka (config: Readonly<GatewayConfig>, metrics?: KafkaMet
   }), config.fetch.lanes, config.fetch.maxQueue)
 
   const producer = new BatchingProducer(producerClient, config.producer, health, metrics)
+  const fetcher = new LaneFetcher(lanes, metadata, admin, config.fetch.pollSliceMs, health, metrics)
+  const kafkaAdmin = new KafkaAdmin(admin, metadata, health)
+  const consumerInstances = createConsumerInstancesKafka(config, { admin: kafkaAdmin, fetcher, client: admin, health, clientOptions: role => clientOptions(config.kafka, role) })
   return {
     producer,
-    fetcher: new LaneFetcher(lanes, metadata, admin, config.fetch.pollSliceMs, health, metrics),
-    admin: new KafkaAdmin(admin, metadata, health),
+    fetcher,
+    admin: kafkaAdmin,
+    consumerInstances: consumerInstances.ports,
+    acls: new KafkaAcls(admin, health),
     async ping () { await metadata.cluster(true) },
     async close () {
       health.close()
+      await consumerInstances.close()
       await producer.flush()
       await Promise.allSettled([producerClient.close(), admin.close(), lanes.close()])
     },
