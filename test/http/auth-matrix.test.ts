@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { InjectOptions } from 'fastify'
-import { ADMIN, bearer, createKey, grant, identityApp } from '../support/identity.ts'
+import { ADMIN, basic, bearer, createKey, grant, identityApp, type CreatedKey } from '../support/identity.ts'
 
 /** Routes open to anyone by design: probes, docs, the console's static files, the OpenAPI document. */
 const PUBLIC = [/^\/healthz$/, /^\/readyz$/, /^\/metrics$/, /^\/docs(\/|$)/, /^\/console(\/|$)/, /^\/gateway\/v1\/openapi\.json$/]
 
-const concrete = (url: string): string => url.replace(/:(\w+)/g, (_m, name: string) => (/partition|offset/.test(name) ? '0' : `x-${name}`)).replace(/\*$/, 'x')
+/** A URL matching the route: parameters filled in, `::` (Fastify's escaped colon, e.g. `configs::alter`) made literal. */
+const concrete = (url: string): string => url.split('::').map(part => part.replace(/:(\w+)/g, (_m, name: string) => (/partition|offset/.test(name) ? '0' : `x-${name}`))).join(':').replace(/\*$/, 'x')
 
 test('every API route of every dialect declares what it requires', async t => {
   const { app } = await identityApp(t)
@@ -37,6 +38,13 @@ interface Row {
   notBy: Record<string, unknown>
 }
 
+/** How each dialect says "forbidden" in its own error format. */
+interface Dialect {
+  name: string
+  rows: Row[]
+  isForbidden (body: Record<string, unknown>): boolean
+}
+
 const topicGrant = (operations: string[], resource: Record<string, unknown>) => ({ operations, resource: { type: 'topic', ...resource } })
 const clusterGrant = (operations: string[]) => ({ operations, resource: { type: 'cluster' } })
 
@@ -57,25 +65,46 @@ const ROWS: Row[] = [
   { what: 'list access points', request: { method: 'GET', url: '/gateway/v1/access-points' }, allowedBy: { operations: ['describe'], resource: { type: 'access-point', prefix: '' } }, notBy: { operations: ['describe'], resource: { type: 'access-point', name: 'datahub-00000000' } } },
 ]
 
-test('native routes: allowed by their grant, refused with 403 by a near miss, by no grant, and for a revoked grant', async t => {
-  const { app } = await identityApp(t)
-  for (const [i, row] of ROWS.entries()) {
-    const [allowed, nearMiss, nothing] = await Promise.all([createKey(app, `allowed-${i}`), createKey(app, `near-${i}`), createKey(app, `nothing-${i}`)])
-    const permissionId = await grant(app, { principal: `allowed-${i}`, ...row.allowedBy })
-    await grant(app, { principal: `near-${i}`, ...row.notBy })
-    const as = async (token: string) => app.inject({ ...row.request, headers: bearer(token) })
+const V2_JSON = { 'content-type': 'application/vnd.kafka.json.v2+json', 'accept': 'application/vnd.kafka.v2+json' }
 
-    const ok = await as(allowed.token)
-    assert.ok(ok.statusCode !== 401 && ok.statusCode !== 403 && ok.statusCode < 500, `${row.what}: the grant should allow it, got ${ok.statusCode} ${ok.body}`)
-    for (const denied of [nearMiss, nothing]) {
-      const res = await as(denied.token)
-      assert.equal(res.statusCode, 403, `${row.what}: ${res.body}`)
-      assert.equal(res.json().code, 'forbidden')
+// Confluent clients authenticate with HTTP Basic (key id, secret); see basicFor below.
+const CONFLUENT_ROWS: Row[] = [
+  { what: 'v2 produce', request: { method: 'POST', url: '/topics/orders', headers: V2_JSON, payload: { records: [{ value: { n: 1 } }] } }, allowedBy: topicGrant(['produce'], { name: 'orders' }), notBy: topicGrant(['produce'], { name: 'payments' }) },
+  { what: 'v2 describe a topic', request: { method: 'GET', url: '/topics/orders' }, allowedBy: topicGrant(['consume'], { prefix: 'ord' }), notBy: clusterGrant(['describe']) },
+  { what: 'v2 list topics', request: { method: 'GET', url: '/topics' }, allowedBy: clusterGrant(['describe']), notBy: topicGrant(['describe'], { name: 'orders' }) },
+  { what: 'v3 produce', request: { method: 'POST', url: '/v3/clusters/memory/topics/orders/records', payload: { value: { type: 'JSON', data: { n: 1 } } } }, allowedBy: topicGrant(['produce'], { name: 'orders' }), notBy: topicGrant(['describe'], { name: 'orders' }) },
+  { what: 'v3 create a topic', request: { method: 'POST', url: '/v3/clusters/memory/topics', payload: { topic_name: 'team-a.new', partitions_count: 1 } }, allowedBy: topicGrant(['admin'], { prefix: 'team-a.' }), notBy: topicGrant(['admin'], { prefix: 'team-b.' }) },
+  { what: 'v3 delete a topic', request: { method: 'DELETE', url: '/v3/clusters/memory/topics/payments' }, allowedBy: topicGrant(['admin'], { name: 'payments' }), notBy: topicGrant(['produce', 'consume'], { name: 'payments' }) },
+  { what: 'v3 cluster', request: { method: 'GET', url: '/v3/clusters/memory' }, allowedBy: clusterGrant(['describe']), notBy: topicGrant(['admin'], { prefix: '' }) },
+]
+
+const DIALECTS: Dialect[] = [
+  { name: 'native', rows: ROWS, isForbidden: body => body.code === 'forbidden' },
+  { name: 'confluent', rows: CONFLUENT_ROWS, isForbidden: body => body.error_code === 40301 },
+]
+
+for (const dialect of DIALECTS) {
+  test(`${dialect.name} routes: allowed by their grant, refused with 403 by a near miss, by no grant, and for a revoked grant`, async t => {
+    const { app } = await identityApp(t)
+    for (const [i, row] of dialect.rows.entries()) {
+      const [allowed, nearMiss, nothing] = await Promise.all([createKey(app, `allowed-${i}`), createKey(app, `near-${i}`), createKey(app, `nothing-${i}`)])
+      const permissionId = await grant(app, { principal: `allowed-${i}`, ...row.allowedBy })
+      await grant(app, { principal: `near-${i}`, ...row.notBy })
+      // Native callers use bearer API tokens, Confluent callers HTTP Basic: both map to the same principal.
+      const as = async (key: CreatedKey) => app.inject({ ...row.request, headers: { ...row.request.headers, ...(dialect.name === 'native' ? bearer(key.token) : basic(key.id, key.secret)) } })
+
+      const ok = await as(allowed)
+      assert.ok(ok.statusCode !== 401 && ok.statusCode !== 403 && ok.statusCode < 500, `${row.what}: the grant should allow it, got ${ok.statusCode} ${ok.body}`)
+      for (const denied of [nearMiss, nothing]) {
+        const res = await as(denied)
+        assert.equal(res.statusCode, 403, `${row.what}: ${res.body}`)
+        assert.ok(dialect.isForbidden(res.json()), `${row.what}: not a ${dialect.name} 403 body: ${res.body}`)
+      }
+      await app.inject({ method: 'DELETE', url: `/gateway/v1/permissions/${permissionId}`, headers: ADMIN })
+      assert.equal((await as(allowed)).statusCode, 403, `${row.what}: a revoked grant must no longer allow it`)
     }
-    await app.inject({ method: 'DELETE', url: `/gateway/v1/permissions/${permissionId}`, headers: ADMIN })
-    assert.equal((await as(allowed.token)).statusCode, 403, `${row.what}: a revoked grant must no longer allow it`)
-  }
-})
+  })
+}
 
 test('a group grant applies to every principal carrying the group (mutual TLS OUs, OIDC groups)', async t => {
   // Group membership comes from tokens and certificates; here the authorizer is asked directly.
@@ -100,8 +129,10 @@ test('nobody reaches the state topic through the data API, not even the admin to
     { method: 'POST', url: '/gateway/v1/topics/_gateway_state/records', payload: { key: 'permission/x', value: {} } },
     { method: 'GET', url: '/gateway/v1/topics/_gateway_state/partitions/0/records' },
     { method: 'DELETE', url: '/gateway/v1/topics/_gateway_state' },
+    { method: 'POST', url: '/topics/_gateway_state', headers: V2_JSON, payload: { records: [{ key: 'permission/x', value: {} }] } },
+    { method: 'POST', url: '/v3/clusters/memory/topics/_gateway_state/records', payload: { value: { type: 'JSON', data: {} } } },
   ] as InjectOptions[]) {
-    const res = await app.inject({ ...request, headers: ADMIN })
+    const res = await app.inject({ ...request, headers: { ...request.headers, ...ADMIN } })
     assert.equal(res.statusCode, 403, `${request.method} ${request.url}`)
     assert.match(res.json().message, /shared state/)
   }
