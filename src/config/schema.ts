@@ -11,6 +11,7 @@ import { KafkaSettings } from './sections/kafka.ts'
 import { LogSettings } from './sections/log.ts'
 import { ProducerSettings } from './sections/producer.ts'
 import { SecuritySettings } from './sections/security.ts'
+import { WorkerSettings } from './sections/workers.ts'
 
 export const ConfigSchema = Type.Object({
   http: HttpSettings,
@@ -19,6 +20,7 @@ export const ConfigSchema = Type.Object({
   fetch: FetchSettings,
   stream: StreamSettings,
   log: LogSettings,
+  workers: WorkerSettings,
   confluent: ConfluentSettings,
   security: SecuritySettings,
 }, { additionalProperties: false })

@@ -1,0 +1,81 @@
+/**
+ * Several gateway processes on one port (node:cluster), so one gateway uses
+ * every core. The primary only supervises: it holds no Kafka client and
+ * serves no request. Each worker is a whole gateway (server.ts) with its own
+ * Kafka clients; the primary hands incoming connections to the workers.
+ *
+ * SIGTERM/SIGINT fan out to the workers, each drains its in-flight requests
+ * and flushes its producer; the primary exits when they are gone. A worker
+ * that dies while serving is replaced; one that dies before it listens
+ * (port taken, bad TLS file…) stops the whole gateway, since a new one would
+ * fail the same way.
+ */
+import cluster, { type Worker } from 'node:cluster'
+import { availableParallelism } from 'node:os'
+import { parseArgs } from 'node:util'
+import pino from 'pino'
+import type { GatewayConfig } from './config/schema.ts'
+
+const RESTART_DELAY_MS = 1000
+/** Time the primary grants beyond the workers' own shutdown timeout before it kills them. */
+const SHUTDOWN_GRACE_MS = 5000
+
+/** `--workers N` wins over GATEWAY_WORKERS; 0 means one per core. */
+export function resolveWorkerCount (argv: string[], configured: number): number {
+  const { values } = parseArgs({ args: argv, options: { workers: { type: 'string' } }, strict: true })
+  let count = configured
+  if (values.workers !== undefined) {
+    count = Number(values.workers)
+    if (!Number.isInteger(count) || count < 0) throw new Error(`--workers must be a whole number ≥ 0 (0 = one per core); got ${values.workers}`)
+  }
+  return count === 0 ? availableParallelism() : count
+}
+
+export function superviseWorkers (count: number, config: Readonly<GatewayConfig>): void {
+  const logger = pino({ level: config.log.level, ...(config.log.pretty ? { transport: { target: 'pino-pretty' } } : {}) })
+  const listening = new WeakSet<Worker>()
+  let stopping = false
+  let worstExitCode = 0
+
+  const fork = (): void => {
+    const worker = cluster.fork()
+    worker.once('listening', () => listening.add(worker))
+  }
+
+  const stopAll = (signal: NodeJS.Signals): void => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'shutting down the workers')
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+    setTimeout(() => {
+      logger.error('workers did not stop within GATEWAY_SHUTDOWN_TIMEOUT_MS; killing them')
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL')
+      process.exit(1)
+    }, config.http.shutdownTimeoutMs + SHUTDOWN_GRACE_MS).unref()
+  }
+
+  cluster.on('exit', (worker, code, signal) => {
+    const exitCode = code ?? (signal ? 1 : 0)
+    if (stopping) {
+      worstExitCode = Math.max(worstExitCode, exitCode)
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        logger.info('all workers stopped')
+        process.exit(worstExitCode)
+      }
+      return
+    }
+    if (!listening.has(worker)) {
+      logger.error({ pid: worker.process.pid, code, signal }, 'a worker failed to start; stopping the gateway')
+      worstExitCode = Math.max(1, exitCode)
+      stopAll('SIGTERM')
+      return
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, `a worker died; starting a new one in ${RESTART_DELAY_MS} ms`)
+    setTimeout(() => { if (!stopping) fork() }, RESTART_DELAY_MS)
+  })
+
+  process.on('SIGTERM', () => stopAll('SIGTERM'))
+  process.on('SIGINT', () => stopAll('SIGINT'))
+  logger.info({ workers: count, pid: process.pid }, 'starting gateway workers')
+  for (let i = 0; i < count; i++) fork()
+}
