@@ -1,0 +1,94 @@
+/**
+ * The direct-client baseline for produce: @platformatic/kafka's Producer in
+ * its own process, on the same broker, topic layout, record size and acks
+ * as the gateway. Closed loop (`concurrency` sends in flight, as many HTTP
+ * connections would be) or open loop at a fixed `rate` of sends per second
+ * (for latency). Like the gateway, each send's records go to one partition,
+ * and sends rotate over the partitions.
+ */
+import { Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka'
+import { recordValue } from '../lib/payloads.ts'
+import { LatencyRecorder } from '../lib/stats.ts'
+import { failed, readArgs, report } from './report.ts'
+
+interface Args {
+  bootstrap: string
+  topic: string
+  partitions: number
+  /** Records per send. */
+  batch: number
+  concurrency: number
+  durationSeconds: number
+  warmupSeconds: number
+  /** Sends per second (open loop); absent = as fast as `concurrency` allows. */
+  rate?: number
+}
+
+const args = readArgs<Args>()
+const producer = new Producer({ clientId: 'bench-direct-producer', bootstrapBrokers: args.bootstrap.split(','), acks: ProduceAcks.ALL, autocreateTopics: false })
+const value = Buffer.from(recordValue())
+const batches: MessageToProduce[][] = Array.from({ length: args.partitions }, (_, partition) =>
+  Array.from({ length: args.batch }, () => ({ topic: args.topic, partition, value })))
+let nextPartition = 0
+
+let measuring = false
+let records = 0
+let sends = 0
+let errors = 0
+const latencies = new LatencyRecorder()
+
+async function sendOne (): Promise<void> {
+  const messages = batches[nextPartition]!
+  nextPartition = (nextPartition + 1) % args.partitions
+  const started = performance.now()
+  try {
+    await producer.send({ messages })
+    if (measuring) {
+      latencies.record(performance.now() - started)
+      records += messages.length
+      sends++
+    }
+  } catch {
+    if (measuring) errors++
+  }
+}
+
+async function closedLoop (until: number): Promise<void> {
+  await Promise.all(Array.from({ length: args.concurrency }, async () => {
+    while (performance.now() < until) await sendOne()
+  }))
+}
+
+async function openLoop (until: number, rate: number): Promise<void> {
+  const started = performance.now()
+  let dispatched = 0
+  const inFlight = new Set<Promise<void>>()
+  while (performance.now() < until) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate)
+    for (; dispatched < due; dispatched++) {
+      const sending = sendOne().finally(() => inFlight.delete(sending))
+      inFlight.add(sending)
+    }
+    await new Promise(resolve => setTimeout(resolve, 1))
+  }
+  await Promise.all(inFlight)
+}
+
+async function run (seconds: number): Promise<void> {
+  const until = performance.now() + seconds * 1000
+  if (args.rate !== undefined) await openLoop(until, args.rate)
+  else await closedLoop(until)
+}
+
+try {
+  await run(args.warmupSeconds)
+  measuring = true
+  const started = performance.now()
+  await run(args.durationSeconds)
+  const seconds = (performance.now() - started) / 1000
+  measuring = false
+  report({ recordsPerSecond: records / seconds, sendsPerSecond: sends / seconds, errors, latency: latencies.summary() })
+  await producer.close()
+} catch (error) {
+  failed(error)
+}

@@ -1,0 +1,164 @@
+/**
+ * The processes of a bench run: the gateway (src/main.ts, with its
+ * workers), the bare Fastify ceiling and the direct Kafka clients, each its
+ * own process so none shares an event loop with the load generator.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+
+export const ROOT = join(import.meta.dirname, '..', '..')
+
+export async function freePort (): Promise<number> {
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const port = (server.address() as { port: number }).port
+  server.close()
+  await once(server, 'close')
+  return port
+}
+
+export interface ServerProcess {
+  url: string
+  pid: number
+  output: () => string
+  stop (): Promise<number | null>
+}
+
+async function waitForHttp (url: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited early (${child.exitCode}): ${output()}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch { /* not listening yet */ }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms: ${output()}`)
+}
+
+function startServer (args: string[], env: Record<string, string>, port: number, readyPath: string, nodeOptions: string[]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeOptions, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const keep = (chunk: Buffer): void => { output = (output + chunk.toString()).slice(-20_000) }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const url = `http://127.0.0.1:${port}`
+  const server: ServerProcess = {
+    url,
+    pid: child.pid!,
+    output: () => output,
+    async stop () {
+      if (child.exitCode !== null) return child.exitCode
+      child.kill('SIGTERM')
+      const [code] = await once(child, 'exit') as [number | null]
+      return code
+    },
+  }
+  return waitForHttp(url + readyPath, child, () => output).then(() => server, async error => { await server.stop(); throw error })
+}
+
+export interface GatewayOptions {
+  bootstrap: string
+  workers: number
+  /** Extra GATEWAY_* / KAFKA_* settings. */
+  env?: Record<string, string>
+  /** Node flags for the primary and, through NODE_OPTIONS, every worker (e.g. --cpu-prof). */
+  nodeOptions?: string[]
+}
+
+export async function startGateway (options: GatewayOptions): Promise<ServerProcess> {
+  const port = await freePort()
+  const gateway = await startServer([join(ROOT, 'src', 'main.ts'), '--workers', String(options.workers)], {
+    KAFKA_BOOTSTRAP_SERVERS: options.bootstrap,
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: String(port),
+    GATEWAY_LOG_LEVEL: 'warn',
+    ...(options.nodeOptions?.length ? { NODE_OPTIONS: options.nodeOptions.join(' ') } : {}),
+    ...options.env,
+  }, port, '/healthz', [])
+  // With several workers the port answers once the first one listens; wait until Kafka is reachable from all of them.
+  let readyInARow = 0
+  for (let i = 0; i < 200 && readyInARow < options.workers * 4; i++) {
+    const ok = await fetch(gateway.url + '/readyz').then(r => r.ok, () => false)
+    readyInARow = ok ? readyInARow + 1 : 0
+    if (!ok) await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return gateway
+}
+
+export async function startBareServer (workers: number): Promise<ServerProcess> {
+  const port = await freePort()
+  return startServer([join(ROOT, 'bench', 'bare-server.ts')], { PORT: String(port), WORKERS: String(workers) }, port, '/healthz', [])
+}
+
+/** Runs a bench/direct/*.ts client to its end and returns the JSON it printed last. */
+export async function runDirect<T> (script: string, args: object, timeoutMs = 180_000): Promise<T> {
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'direct', script), JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => { stdout += chunk })
+  child.stderr.on('data', chunk => { stderr = (stderr + chunk).slice(-10_000) })
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const [code] = await once(child, 'exit') as [number | null]
+  clearTimeout(timer)
+  const last = stdout.trim().split('\n').pop() ?? ''
+  if (code !== 0 || !last.startsWith('{')) throw new Error(`direct client ${script} failed (exit ${code}): ${stderr || stdout}`)
+  return JSON.parse(last) as T
+}
+
+function rssOf (pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) * 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+function childrenOf (pid: number): number[] {
+  const children: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Fields after the command name (which may hold spaces) start with state, then ppid.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === pid) children.push(Number(entry))
+    } catch { /* gone meanwhile */ }
+  }
+  return children
+}
+
+export interface RssSample {
+  /** Milliseconds since sampling started. */
+  at: number
+  /** Bytes of every process of the tree. */
+  total: number
+  /** Bytes of the biggest single process. */
+  largest: number
+}
+
+/** Samples the RSS of a process and its children (the gateway primary and workers) every `intervalMs`. */
+export function sampleRss (pid: number, intervalMs = 250): { stop: () => RssSample[] } {
+  const samples: RssSample[] = []
+  const started = Date.now()
+  let pids = [pid, ...childrenOf(pid)]
+  let ticks = 0
+  const take = (): void => {
+    // Workers can be replaced; refresh the tree now and then rather than on every tick.
+    if (++ticks % 8 === 0) pids = [pid, ...childrenOf(pid)]
+    const sizes = pids.map(rssOf)
+    samples.push({ at: Date.now() - started, total: sizes.reduce((a, b) => a + b, 0), largest: Math.max(...sizes) })
+  }
+  take()
+  const timer = setInterval(take, intervalMs)
+  return { stop: () => { clearInterval(timer); take(); return samples } }
+}
