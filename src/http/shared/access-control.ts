@@ -1,7 +1,8 @@
 /**
  * The one authentication + authorization hook (issue 4), registered at the
  * root so it guards every dialect the same way. It acts on routes that
- * declare `config.access` (access.ts):
+ * declare `config.access` (access.ts), except those whose dialect checks
+ * signatures itself (`config.checkedByDialect`, e.g. Tencent TC3):
  *
  *   onRequest   who is calling (src/auth/authenticator.ts), before the body is read
  *   preHandler  may they (core authorizer) and how much (core rate limiter),
@@ -35,7 +36,8 @@ declare module 'fastify' {
 export interface RouteAccess {
   method: string
   url: string
-  access: AccessRequirement | null
+  /** `dialect`: the route checks its callers itself (`config.checkedByDialect`). */
+  access: AccessRequirement | 'dialect' | null
 }
 
 /** Where a resource's name is read when the route does not say (`access.from`). */
@@ -69,6 +71,12 @@ export function resourceOf (request: FastifyRequest, access: AccessRequirement):
   }
 }
 
+/** What the hook enforces on this request's route; nothing for open routes and routes their dialect checks itself. */
+function requirementOf (request: FastifyRequest): AccessRequirement | undefined {
+  const config = request.routeOptions.config
+  return config.checkedByDialect === true ? undefined : config.access
+}
+
 function bodyBytes (request: FastifyRequest): number {
   const length = Number(request.headers['content-length'])
   return Number.isSafeInteger(length) && length > 0 ? length : 0
@@ -80,11 +88,12 @@ export function registerAccessControl (app: FastifyInstance, identity: Identity,
   const routes: RouteAccess[] = []
   app.decorate('routeAccess', routes)
   app.addHook('onRoute', route => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access ?? null })
+    const access = route.config?.checkedByDialect === true ? 'dialect' : route.config?.access ?? null
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access })
   })
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.routeOptions.config.access) return
+    if (!requirementOf(request)) return
     try {
       request.principal = await authenticator.authenticate({
         authorization: request.headers.authorization,
@@ -97,7 +106,7 @@ export function registerAccessControl (app: FastifyInstance, identity: Identity,
   })
 
   app.addHook('preHandler', async request => {
-    const access = request.routeOptions.config.access
+    const access = requirementOf(request)
     const principal = request.principal
     if (!access || !principal) return
     const resource = resourceOf(request, access)
@@ -107,7 +116,7 @@ export function registerAccessControl (app: FastifyInstance, identity: Identity,
 
   app.addHook('onError', async (request, _reply, error) => {
     if (!(error instanceof GatewayError) || (error.code !== 'forbidden' && error.code !== 'unauthenticated')) return
-    const access = request.routeOptions.config.access
+    const access = requirementOf(request)
     const resource = access ? resourceOf(request, access) : null
     audit(request, error.code === 'forbidden' ? 'access.denied' : 'authentication.failed', {
       ...(access ? { operation: access.operation } : {}),

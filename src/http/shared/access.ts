@@ -17,5 +17,11 @@ export interface AccessRequirement {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRequirement
+    /**
+     * The dialect authenticates and authorizes this route itself, with the
+     * core's identity (TC3 or NCP signatures: docs/security.md "For dialect
+     * authors"); the root access-control hook leaves it alone.
+     */
+    checkedByDialect?: boolean
   }
 }
