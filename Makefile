@@ -1,0 +1,63 @@
+# Developer entry points. Every target installs npm dependencies first and runs
+# the Node 24 pinned in devDependencies (npm scripts find it on PATH through
+# node_modules/.bin). The local Kafka broker is described in docs/local-kafka.md.
+# GATEWAY_* and KAFKA_* environment variables reach every command unchanged.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+NODE := ./node_modules/.bin/node
+KAFKA := $(NODE) scripts/kafka/cli.ts
+# npm writes this file on every install; it is the stamp that tells make
+# whether node_modules is older than the lock file.
+DEPS := node_modules/.package-lock.json
+LOCK := $(if $(wildcard package-lock.json),package-lock.json,package.json)
+
+.PHONY: help install run test bench lint typecheck clean console-build
+
+help:
+	@echo 'make install    npm dependencies + Apache Kafka jars (.cache/kafka)'
+	@echo 'make run        the gateway; starts a local Kafka unless KAFKA_BOOTSTRAP_SERVERS is set'
+	@echo 'make test       lint, typecheck, unit and end-to-end tests against a local Kafka'
+	@echo 'make bench      benchmarks against a local Kafka'
+	@echo 'make lint | typecheck | clean'
+
+$(DEPS): $(LOCK)
+	@if [ -f package-lock.json ]; then npm ci; else npm install; fi
+	@touch $@
+
+install: $(DEPS)
+	$(KAFKA) install
+
+# The web console is optional until console/package.json exists.
+console-build: $(DEPS)
+	@if [ -f console/package.json ]; then npm --prefix console ci && npm --prefix console run build; fi
+
+# A broker counts as configured when KAFKA_BOOTSTRAP_SERVERS is set or the JSON
+# file in GATEWAY_CONFIG_FILE names kafka.bootstrapServers; otherwise a local
+# one is started for the session. Ctrl-C stops the gateway, then the broker.
+run: $(DEPS) console-build
+	@if [ -n "$${KAFKA_BOOTSTRAP_SERVERS:-}" ] || { [ -n "$${GATEWAY_CONFIG_FILE:-}" ] && $(NODE) -e \
+	  'try { const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.exit(String(c?.kafka?.bootstrapServers ?? "") === "" ? 1 : 0) } catch { process.exit(1) }' \
+	  "$$GATEWAY_CONFIG_FILE"; }; then \
+	  npm start; \
+	else \
+	  $(KAFKA) exec --authorizer -- npm start; \
+	fi
+
+# Always a fresh local cluster (with the ACL authorizer), so results do not
+# depend on whatever KAFKA_BOOTSTRAP_SERVERS the shell happens to have.
+test: install
+	$(KAFKA) exec --authorizer -- npm test
+
+bench: install
+	$(KAFKA) exec -- npm run bench
+
+lint: $(DEPS)
+	npm run lint
+
+typecheck: $(DEPS)
+	npm run typecheck
+
+clean:
+	rm -rf .cache .kafka
