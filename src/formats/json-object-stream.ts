@@ -28,14 +28,20 @@ export class JsonObjectSplitter {
   #escaped = false
   /** Objects returned so far, to say which one is broken. */
   #count = 0
+  #failure: GatewayError | null = null
   readonly #maxObjectChars: number
 
   constructor (maxObjectChars = 16 * 1024 * 1024) {
     this.#maxObjectChars = maxObjectChars
   }
 
-  /** Feeds bytes; returns the text of every object completed by them, in order. */
+  /**
+   * Feeds bytes; returns the text of every object completed by them, in
+   * order. Text that cannot start an object stops the splitting: the objects
+   * before it are still returned, and `failure` (then every later call) says why.
+   */
   push (chunk: Buffer | string): string[] {
+    if (this.#failure) throw this.#failure
     this.#pending += typeof chunk === 'string' ? chunk : this.#decoder.write(chunk)
     const complete: string[] = []
     let start = this.#depth === 0 && !this.#inString ? -1 : 0
@@ -51,7 +57,10 @@ export class JsonObjectSplitter {
       if (this.#depth === 0) {
         if (isWhitespace(code)) continue
         if (code !== OPEN) {
-          throw new GatewayError('invalid_json', `record ${this.#count + 1} of the stream does not start with '{' (found ${JSON.stringify(text[i])}); send JSON objects one after the other`)
+          this.#failure = new GatewayError('invalid_json', `record ${this.#count + 1} of the stream does not start with '{' (found ${JSON.stringify(text[i])}); send JSON objects one after the other`)
+          this.#pending = ''
+          this.#scanned = 0
+          return complete
         }
         start = i
         this.#depth = 1
@@ -74,8 +83,12 @@ export class JsonObjectSplitter {
     return complete
   }
 
+  /** Why splitting stopped, if it did. */
+  get failure (): GatewayError | null { return this.#failure }
+
   /** Call at the end of the body: fails when an object was left open. */
   end (): void {
+    if (this.#failure) throw this.#failure
     this.#pending += this.#decoder.end()
     if (this.#pending.trim().length > 0) {
       throw new GatewayError('invalid_json', `the stream ends inside record ${this.#count + 1}; every record must be a complete JSON object`)

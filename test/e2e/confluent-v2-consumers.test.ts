@@ -183,3 +183,44 @@ async function readAllFrom (client: Client, base: string, topic: string): Promis
   await client({ method: 'POST', url: `${base}/positions/beginning`, headers: { 'content-type': V2 }, body: { partitions: [{ topic, partition: 0 }] } })
   return readAll(client, base, 4)
 }
+
+test('a pattern subscription reads every matching topic', async t => {
+  const { client, gateway } = await startConfluentGateway(t)
+  const prefix = randomTopic('pattern')
+  const first = await createTopic(t, gateway, { name: `${prefix}-a` })
+  const second = await createTopic(t, gateway, { name: `${prefix}-b` })
+  await createTopic(t, gateway, { name: `${prefix}x-c` })
+  await produce(client, first, [{ value: 'a' }])
+  await produce(client, second, [{ value: 'b' }])
+  await produce(client, `${prefix}x-c`, [{ value: 'not matched' }])
+
+  const base = await createInstance(client, randomTopic('group'), { format: 'json', 'auto.offset.reset': 'earliest' })
+  const sub = await client({ method: 'POST', url: `${base}/subscription`, headers: { 'content-type': V2 }, body: { topic_pattern: `${prefix}-.*` } })
+  assert.equal(sub.status, 204, sub.text)
+  const got = await readAll(client, base, 2)
+  assert.deepEqual(got.map(r => r.value).sort(), ['a', 'b'])
+  assert.deepEqual((await client({ method: 'GET', url: `${base}/subscription` })).body, { topics: [first, second] })
+
+  const bad = await client({ method: 'POST', url: `${base}/subscription`, headers: { 'content-type': V2 }, body: { topic_pattern: '(' } })
+  assert.deepEqual([bad.status, bad.body.error_code], [422, 42203])
+  const unsub = await client({ method: 'DELETE', url: `${base}/subscription` })
+  assert.equal(unsub.status, 204)
+  assert.deepEqual((await client({ method: 'GET', url: `${base}/subscription` })).body, { topics: [] })
+})
+
+test('an idle instance expires: it is deleted and its member leaves the group', async t => {
+  const { client, gateway, clusterId } = await startConfluentGateway(t, { 'confluent.consumers.instanceTimeoutMs': 2000 })
+  const topic = await createTopic(t, gateway, { partitions: 1 })
+  const group = randomTopic('group')
+  const base = await createInstance(client, group, { name: 'idle', format: 'json' })
+  await client({ method: 'POST', url: `${base}/subscription`, headers: { 'content-type': V2 }, body: { topics: [topic] } })
+  await eventually(async () => (await assignment(client, base)).length === 1 ? true : undefined)
+
+  // Watch the group through v3 only (v2 requests would count as use and keep the instance alive).
+  await eventually(async () => {
+    const members = await client({ method: 'GET', url: `/v3/clusters/${clusterId}/consumer-groups/${group}/consumers` })
+    return members.status === 200 && members.body.data.length === 0 ? true : undefined
+  }, 80)
+  const gone = await client({ method: 'GET', url: `${base}/subscription` })
+  assert.deepEqual([gone.status, gone.body.error_code], [404, 40403])
+})

@@ -21,9 +21,9 @@ export const FAST_CONSUMERS = {
   'confluent.consumers.statePartitions': 2,
 }
 
-export async function startConfluentGateway (t: TestContext, overrides: Record<string, unknown> = {}): Promise<ConfluentGateway> {
+export async function startConfluentGateway (t: TestContext, overrides: Record<string, unknown> = {}, options: { listen?: boolean } = {}): Promise<ConfluentGateway> {
   const stateTopic = (overrides['confluent.consumers.stateTopic'] as string | undefined) ?? randomTopic('_confluent-state')
-  const gw = await startTestGateway(t, { overrides: { ...FAST_CONSUMERS, 'confluent.consumers.stateTopic': stateTopic, ...overrides } })
+  const gw = await startTestGateway(t, { overrides: { ...FAST_CONSUMERS, 'confluent.consumers.stateTopic': stateTopic, ...overrides }, listen: options.listen === true })
   t.after(() => deleteTopics([stateTopic]))
   const { clusterId } = await gw.gateway.admin.cluster()
   return { ...gw, client: injectClient(gw.app), clusterId, stateTopic }
@@ -31,9 +31,11 @@ export async function startConfluentGateway (t: TestContext, overrides: Record<s
 
 /** Deletes topics with a client of its own (the gateway may be closed already). */
 export async function deleteTopics (topics: string[]): Promise<void> {
-  const admin = new Admin({ clientId: 'confluent-test-cleanup', bootstrapBrokers: [bootstrapFromEnv()] })
+  const admin = new Admin({ clientId: 'confluent-test-cleanup', bootstrapBrokers: [bootstrapFromEnv()], retries: 0 })
   try {
-    await admin.deleteTopics({ topics }).catch(() => {})
+    const existing = new Set(await admin.listTopics({ includeInternals: false }))
+    const present = topics.filter(topic => existing.has(topic))
+    if (present.length > 0) await admin.deleteTopics({ topics: present }).catch(() => {})
   } finally {
     await admin.close()
   }

@@ -6,9 +6,10 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { GatewayConfig } from '../../config/schema.ts'
+import { GatewayError } from '../../core/errors.ts'
 import type { Gateway } from '../../core/gateway.ts'
 import { toGatewayError } from '../shared/error-body.ts'
-import { sendV2Error } from './errors.ts'
+import { sendV2Error, V2_MEDIA_TYPE } from './errors.ts'
 import { VENDOR_JSON } from './media-types.ts'
 import { registerConsumerOffsetRoutes } from './routes/consumer-offsets.ts'
 import { registerConsumerRecordRoutes } from './routes/consumer-records.ts'
@@ -26,6 +27,15 @@ export async function confluentV2Dialect (app: FastifyInstance, opts: { gateway:
   }
   app.addContentTypeParser('application/json', { parseAs: 'string' }, lenientJson)
   app.addContentTypeParser(VENDOR_JSON, { parseAs: 'string' }, lenientJson)
+  app.addContentTypeParser('text/plain', (_request, _payload, done) => {
+    done(new GatewayError('unsupported_media_type', 'text/plain is not accepted; send application/vnd.kafka.{binary|json|string}.v2+json or application/json'))
+  })
+  // Every answer but records is application/vnd.kafka.v2+json.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type')
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', V2_MEDIA_TYPE)
+    return payload
+  })
 
   // Confluent takes an absent body as an empty object (create with defaults, commit everything fetched).
   app.addHook('preValidation', async request => {

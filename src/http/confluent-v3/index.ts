@@ -23,6 +23,9 @@ export const CONFLUENT_V3_PREFIX = '/v3'
 
 export async function confluentV3Dialect (app: FastifyInstance, opts: { gateway: Gateway, config: Readonly<GatewayConfig> }): Promise<void> {
   const context = new ClusterContext(opts.gateway, opts.config.confluent.advertisedUrl)
+  app.addContentTypeParser('text/plain', (_request, _payload, done) => {
+    done(new GatewayError('unsupported_media_type', 'text/plain is not accepted; send application/json'))
+  })
   app.setErrorHandler((error, request, reply) => sendV3Error(request, reply, toGatewayError(error)))
   app.setNotFoundHandler((request, reply) => sendV3Error(request, reply, new GatewayError(
     'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; see docs/confluent.md for the v3 endpoints this gateway serves`,

@@ -6,12 +6,11 @@
  * followed by CRLF. At most `maxInFlight` records wait for Kafka at once;
  * reading the body pauses beyond that (backpressure to the client).
  */
-import type { Readable } from 'node:stream'
 import { GatewayError } from '../../core/errors.ts'
 import { JsonObjectSplitter } from '../../formats/json-object-stream.ts'
 
 export interface StreamProduceOptions {
-  body: Readable
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>
   /** Produces one record from its JSON text and returns its report; never rejects. */
   produceOne: (text: string, index: number) => Promise<object>
   /** Writes one report (the caller adds CRLF and waits for drain). */
@@ -34,10 +33,11 @@ export async function streamProduce (options: StreamProduceOptions): Promise<num
   }
   try {
     for await (const chunk of options.body) {
-      for (const text of splitter.push(chunk as Buffer)) {
+      for (const text of splitter.push(chunk)) {
         enqueue(options.produceOne(text, index++))
         while (window.length >= options.maxInFlight) await window.shift()
       }
+      if (splitter.failure) throw splitter.failure
     }
     splitter.end()
   } catch (error) {

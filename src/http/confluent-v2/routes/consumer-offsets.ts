@@ -8,7 +8,6 @@ import Type, { type Static } from 'typebox'
 import Value from 'typebox/value'
 import { GatewayError } from '../../../core/errors.ts'
 import type { Gateway } from '../../../core/gateway.ts'
-import { V2_MEDIA_TYPE } from '../errors.ts'
 import { toTimestamp } from '../mapping.ts'
 import { CommitBody, CommittedResponse, InstanceParams, PartitionsBody, SeekBody, v2Errors } from '../schemas.ts'
 import { consumersOf } from './consumers.ts'
@@ -100,9 +99,9 @@ export function registerConsumerOffsetRoutes (app: FastifyInstance, gateway: Gat
       response: { 200: CommittedResponse, ...v2Errors },
     },
     config: { access: { operation: 'consume', resource: 'group' } },
-  }, async (request, reply) => {
+  }, async request => {
     const partitions = await partitionsOfGet(request, options.bodyLimitBytes)
     const committed = await consumersOf(gateway).committed(refOf(request), partitions)
-    return reply.type(V2_MEDIA_TYPE).send({ offsets: committed.map(c => ({ ...c, metadata: '' })) })
+    return { offsets: committed.map(c => ({ ...c, metadata: '' })) }
   })
 }

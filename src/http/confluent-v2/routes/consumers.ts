@@ -9,7 +9,6 @@ import { GatewayError } from '../../../core/errors.ts'
 import type { ConsumerInstances } from '../../../core/consumers/instances.ts'
 import type { Gateway } from '../../../core/gateway.ts'
 import { publicBaseUrl } from '../../shared/public-url.ts'
-import { V2_MEDIA_TYPE } from '../errors.ts'
 import { toInstanceSettings } from '../mapping.ts'
 import { CreateConsumerBody, CreatedConsumer, GroupParams, InstanceParams, PartitionsBody, SubscriptionBody, v2Errors } from '../schemas.ts'
 
@@ -37,15 +36,15 @@ export function registerConsumerRoutes (app: FastifyInstance, gateway: Gateway, 
       response: { 200: CreatedConsumer, ...v2Errors },
     },
     config: { access: { operation: 'consume', resource: 'group' } },
-  }, async (request, reply) => {
+  }, async request => {
     const body = request.body
     const settings = toInstanceSettings(body, { requestTimeoutMs: options.requestTimeoutMs })
     const ref = await consumersOf(gateway).create(request.params.group, body.name, settings)
     const base = publicBaseUrl(request, options.advertisedUrl)
-    return reply.type(V2_MEDIA_TYPE).send({
+    return {
       instance_id: ref.name,
       base_uri: `${base}/consumers/${encodeURIComponent(ref.group)}/instances/${encodeURIComponent(ref.name)}`,
-    })
+    }
   })
 
   app.delete<{ Params: Static<typeof InstanceParams> }>('/consumers/:group/instances/:instance', {
@@ -72,10 +71,7 @@ export function registerConsumerRoutes (app: FastifyInstance, gateway: Gateway, 
   app.get<{ Params: Static<typeof InstanceParams> }>('/consumers/:group/instances/:instance/subscription', {
     schema: { summary: 'Topics of the subscription', tags, params: InstanceParams, response: { 200: Type.Object({ topics: Type.Array(Type.String()) }), ...v2Errors } },
     config: { access: { operation: 'consume', resource: 'group' } },
-  }, async (request, reply) => {
-    const topics = await consumersOf(gateway).subscription({ group: request.params.group, name: request.params.instance })
-    return reply.type(V2_MEDIA_TYPE).send({ topics })
-  })
+  }, async request => ({ topics: await consumersOf(gateway).subscription({ group: request.params.group, name: request.params.instance }) }))
 
   app.delete<{ Params: Static<typeof InstanceParams> }>('/consumers/:group/instances/:instance/subscription', {
     schema: { summary: 'Unsubscribe from all topics', tags, params: InstanceParams, response: { 204: Type.Null(), ...v2Errors } },
@@ -96,8 +92,5 @@ export function registerConsumerRoutes (app: FastifyInstance, gateway: Gateway, 
   app.get<{ Params: Static<typeof InstanceParams> }>('/consumers/:group/instances/:instance/assignments', {
     schema: { summary: 'Partitions the instance reads now', tags, params: InstanceParams, response: { 200: PartitionsBody, ...v2Errors } },
     config: { access: { operation: 'consume', resource: 'group' } },
-  }, async (request, reply) => {
-    const partitions = await consumersOf(gateway).assignment({ group: request.params.group, name: request.params.instance })
-    return reply.type(V2_MEDIA_TYPE).send({ partitions })
-  })
+  }, async request => ({ partitions: await consumersOf(gateway).assignment({ group: request.params.group, name: request.params.instance }) }))
 }

@@ -6,7 +6,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Static } from 'typebox'
 import type { Gateway } from '../../../core/gateway.ts'
-import { V2_MEDIA_TYPE } from '../errors.ts'
 import { rejectSchemaFormat, toProduceRecords, toProduceResponse } from '../mapping.ts'
 import { produceFormat } from '../media-types.ts'
 import { PartitionParams, TopicParams, V2ProduceBody, V2ProduceResponse, v2Errors } from '../schemas.ts'
@@ -31,10 +30,7 @@ export function registerProduceRoutes (app: FastifyInstance, gateway: Gateway): 
       response: { 200: V2ProduceResponse, ...v2Errors },
     },
     config: { access: { operation: 'produce', resource: 'topic' } },
-  }, async (request, reply) => {
-    const answer = await produce(request, request.params.topic, request.body)
-    return reply.type(V2_MEDIA_TYPE).send(answer)
-  })
+  }, async request => produce(request, request.params.topic, request.body))
 
   app.post<{ Params: Static<typeof PartitionParams>, Body: Static<typeof V2ProduceBody> }>('/topics/:topic/partitions/:partition', {
     schema: {
@@ -45,8 +41,5 @@ export function registerProduceRoutes (app: FastifyInstance, gateway: Gateway): 
       response: { 200: V2ProduceResponse, ...v2Errors },
     },
     config: { access: { operation: 'produce', resource: 'topic' } },
-  }, async (request, reply) => {
-    const answer = await produce(request, request.params.topic, request.body, request.params.partition)
-    return reply.type(V2_MEDIA_TYPE).send(answer)
-  })
+  }, async request => produce(request, request.params.topic, request.body, request.params.partition))
 }

@@ -55,20 +55,19 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway, co
     }
   }
 
-  async function readAll (body: Readable): Promise<string[]> {
-    const splitter = new JsonObjectSplitter(options.bodyLimitBytes)
-    const texts: string[] = []
+  /** The whole (bounded) body, for a request that is not chunked. */
+  async function readBody (body: Readable): Promise<Buffer> {
+    const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of body) {
       size += (chunk as Buffer).length
       if (size > options.bodyLimitBytes) throw new GatewayError('body_too_large', 'the request body is larger than the gateway accepts; stream records with Transfer-Encoding: chunked, or send fewer per request')
-      texts.push(...splitter.push(chunk as Buffer))
+      chunks.push(chunk as Buffer)
     }
-    splitter.end()
-    return texts
+    return Buffer.concat(chunks)
   }
 
-  function stream (reply: FastifyReply, clusterId: string, topic: string, body: Readable): FastifyReply {
+  function stream (reply: FastifyReply, clusterId: string, topic: string, body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): FastifyReply {
     const out = new PassThrough()
     reply.code(200).type('application/json').send(out)
     const write = async (report: object): Promise<void> => {
@@ -102,14 +101,19 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway, co
     const body = request.body as Readable | undefined
     if (!body || typeof body.pipe !== 'function') throw new GatewayError('invalid_request', 'send a record as a JSON body with Content-Type application/json')
     if ((request.headers['transfer-encoding'] ?? '').includes('chunked')) return stream(reply, links.clusterId, topic, body)
-    const texts = await readAll(body)
-    if (texts.length === 0) throw new GatewayError('invalid_request', 'the body holds no record; send {"value": {"type": "JSON", "data": …}}')
-    if (texts.length === 1) {
+    // Not chunked: one record gets one plain answer (with its status); several get the stream of reports.
+    const whole = await readBody(body)
+    const splitter = new JsonObjectSplitter(options.bodyLimitBytes)
+    const texts = splitter.push(whole)
+    if (texts.length === 1 && !splitter.failure) {
+      splitter.end()
       const { report, status } = await produceOne(links.clusterId, topic, texts[0]!)
       return reply.code(status).send(report)
     }
-    const replay = new PassThrough()
-    replay.end(texts.join('\n'))
-    return stream(reply, links.clusterId, topic, replay)
+    if (texts.length === 0) {
+      splitter.end()
+      throw splitter.failure ?? new GatewayError('invalid_request', 'the body holds no record; send {"value": {"type": "JSON", "data": …}}')
+    }
+    return stream(reply, links.clusterId, topic, [whole])
   })
 }
