@@ -3,6 +3,8 @@ import { test } from 'node:test'
 import { bootstrapFromEnv, createTopic, startTestGateway } from '../support/gateway.ts'
 import { startGatewayProcess } from '../support/gateway-process.ts'
 
+interface ProduceAnswer { results?: { partition: number, offset: number }[] }
+
 test('SIGTERM drains in-flight produces: every acknowledged record is in Kafka, the process exits 0', { timeout: 60_000 }, async t => {
   const reader = await startTestGateway(t)
   const topic = await createTopic(t, reader.gateway, { partitions: 2 })
@@ -11,7 +13,7 @@ test('SIGTERM drains in-flight produces: every acknowledged record is in Kafka, 
 
   const sends = Array.from({ length: 60 }, (_, i) => fetch(`${gateway.url}/gateway/v1/topics/${topic}/records`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ records: [{ key: `k${i}`, value: { i } }] }),
-  }).then(async res => ({ status: res.status, body: await res.json() as { results?: { partition: number, offset: number }[] } }), () => ({ status: 0, body: {} })))
+  }).then(async res => ({ status: res.status, body: await res.json() as ProduceAnswer }), (): { status: number, body: ProduceAnswer } => ({ status: 0, body: {} })))
   // Let the requests reach the gateway and sit in the linger window, then ask it to stop.
   await new Promise(resolve => setTimeout(resolve, 30))
   const exitCode = await gateway.stop('SIGTERM')

@@ -76,7 +76,7 @@ test('SSE rejects a malformed Last-Event-ID and an unknown topic before streamin
   const topic = await createTopic(t, gateway)
   const bad = await fetch(`${url}/gateway/v1/topics/${topic}/records/stream`, { headers: { 'last-event-id': 'garbage' } })
   assert.equal(bad.status, 400)
-  assert.equal((await bad.json()).code, 'invalid_offset')
+  assert.equal(((await bad.json()) as { code: string }).code, 'invalid_offset')
   const missing = await fetch(`${url}/gateway/v1/topics/nope-nope-nope/records/stream`)
   assert.equal(missing.status, 404)
 })
