@@ -13,5 +13,5 @@ test('the README opens with make run and make test', () => {
 })
 
 test('the README configuration table lists every setting', () => {
-  for (const setting of listSettings()) assert.ok(readme.includes(`\`${setting.env}\``), `README lacks ${setting.env}; run node scripts/config-table.ts`)
+  for (const setting of listSettings()) assert.ok(readme.includes(`\`${setting.env}\``), `README lacks ${setting.env}; run node scripts/update-readme-config.ts`)
 })
