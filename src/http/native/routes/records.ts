@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import type { Gateway } from '../../../core/gateway.ts'
-import { commonFailure, fromRecord, normalizeProduceBody, startOf, toProduceRecords, toProduceResultItems } from '../mapping.ts'
+import { commonFailure, normalizeProduceBody, startOf, toProduceRecords, toProduceResultItems } from '../mapping.ts'
+import { fetchResponseJson } from '../record-json.ts'
 import { errorResponses, FetchQuery, FetchResponse, PartitionParams, ProduceBody, ProduceQuery, ProduceResponse, TopicParams } from '../schemas.ts'
 
 export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): void {
@@ -44,7 +45,7 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
       response: { 200: FetchResponse, ...errorResponses },
     },
     config: { access: { operation: 'consume', resource: 'topic' } },
-  }, async request => {
+  }, async (request, reply) => {
     const { topic, partition } = request.params
     const q = request.query
     const result = await gateway.fetch.fetchPartition({
@@ -56,12 +57,7 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
       ...(q.timeoutMs !== undefined ? { timeoutMs: q.timeoutMs } : {}),
     })
     const encodings = { keyEncoding: q.keyEncoding ?? 'json', valueEncoding: q.valueEncoding ?? 'json' } as const
-    return {
-      topic,
-      partition,
-      records: result.records.map(r => fromRecord(r, encodings)),
-      nextOffset: result.nextOffset,
-      highWatermark: result.highWatermark,
-    }
+    // Serialized here rather than by the route schema: record bytes go into the answer without JS strings (record-json.ts).
+    return reply.type('application/json; charset=utf-8').send(fetchResponseJson({ topic, partition, records: result.records, nextOffset: result.nextOffset, highWatermark: result.highWatermark }, encodings))
   })
 }
