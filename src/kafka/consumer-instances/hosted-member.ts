@@ -10,7 +10,6 @@
 import { Consumer, type BaseOptions, type GroupAssignment } from '@platformatic/kafka'
 import type { InstanceRecord, InstanceRef, MembershipRecord, Subscription, TopicPartition } from '../../core/consumers/model.ts'
 import { subscribedTopics } from '../../core/consumers/hosting-rules.ts'
-import type { AdminPort } from '../../core/ports.ts'
 import { mapKafkaError } from '../errors.ts'
 
 export interface MemberTimings {
@@ -22,7 +21,8 @@ export interface MemberTimings {
 
 export interface HostedMemberDeps {
   clientOptions: BaseOptions
-  admin: AdminPort
+  /** Existing topics; the periodic checks share a briefly cached list, a (re)subscription asks Kafka afresh. */
+  listTopics: (fresh: boolean) => Promise<{ name: string, internal: boolean }[]>
   timings: MemberTimings
   /** Topics a pattern never matches (the state topic). */
   hidden: ReadonlySet<string>
@@ -50,6 +50,7 @@ export class HostedMember {
   #refreshTimer: NodeJS.Timeout | null = null
   #stopped = false
   #broken = false
+  #reports: Promise<void> = Promise.resolve()
   /** Serializes joins, topic refreshes and stop. */
   #work: Promise<void> = Promise.resolve()
 
@@ -93,7 +94,7 @@ export class HostedMember {
     if (this.#stopped) return
     let topics: string[]
     try {
-      topics = subscribedTopics(this.#subscription, await this.#deps.admin.listTopics(false), this.#deps.hidden)
+      topics = subscribedTopics(this.#subscription, await this.#deps.listTopics(force), this.#deps.hidden)
     } catch (error) {
       await this.#report(null, { code: 'kafka_unavailable', message: `cannot list topics: ${(error as Error).message}` })
       return
@@ -135,6 +136,12 @@ export class HostedMember {
         const current = this.#consumer
         if (current) this.#report(current, null).catch(() => {})
       })
+      // Eager rebalancing: partitions are revoked before the group reassigns them, so reads stop
+      // (and wait for the new generation) instead of reading what another instance is about to get.
+      consumer.on('consumer:group:rebalance', () => {
+        const current = this.#consumer
+        if (current) this.#report(current, null, { revoked: true }).catch(() => {})
+      })
       this.#consumer = consumer
     }
     for (const topic of consumer.topics.current) if (!topics.includes(topic)) consumer.topics.untrack(topic)
@@ -156,18 +163,23 @@ export class HostedMember {
     }
   }
 
-  async #report (consumer: Consumer | null, error: MembershipRecord['error']): Promise<void> {
-    if (this.#stopped || !this.#deps.stillHosting(this.#ref)) return
-    await this.#deps.writeMembership(this.#ref, {
+  /** Writes the membership facts; reports go out one after the other, in the order of the events. */
+  #report (consumer: Consumer | null, error: MembershipRecord['error'], options: { revoked?: boolean } = {}): Promise<void> {
+    const record: MembershipRecord = {
       incarnation: this.#instance.incarnation,
       epoch: this.#instance.epoch,
       memberId: consumer?.memberId ?? '',
       generation: consumer ? consumer.generationId : -1,
-      assignment: consumer ? flatten(consumer.assignments) : [],
+      assignment: consumer && !options.revoked ? flatten(consumer.assignments) : [],
       topics: this.#topics,
       host: this.#deps.host,
       updatedAt: Date.now(),
       error,
-    })
+    }
+    this.#reports = this.#reports.then(async () => {
+      if (this.#stopped || !this.#deps.stillHosting(this.#ref)) return
+      await this.#deps.writeMembership(this.#ref, record)
+    }).catch(() => {})
+    return this.#reports
   }
 }

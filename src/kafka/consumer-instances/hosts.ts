@@ -151,7 +151,7 @@ export class ConsumerHosts {
       }
       const member: HostedMember = new HostedMember(ref, subscribed, {
         clientOptions: this.#deps.clientOptions(`consumer-${ref.group}-${ref.name}`),
-        admin: this.#deps.admin,
+        listTopics: fresh => this.#listTopics(fresh),
         timings: this.#settings,
         hidden: new Set([this.#deps.store.topic]),
         host: this.#host,
@@ -168,6 +168,18 @@ export class ConsumerHosts {
     }
     // A deleted instance's membership facts go too (a tombstone, so compaction drops them).
     if (!instance && state.membership) this.#deps.store.writeMembership(ref, null).catch(() => {})
+  }
+
+  #topics: { at: number, list: Promise<{ name: string, internal: boolean }[]> } | null = null
+
+  #listTopics (fresh: boolean): Promise<{ name: string, internal: boolean }[]> {
+    const now = Date.now()
+    if (fresh || !this.#topics || now - this.#topics.at > this.#settings.topicRefreshMs / 2) {
+      const list = this.#deps.admin.listTopics(false)
+      this.#topics = { at: now, list }
+      list.catch(() => { if (this.#topics?.list === list) this.#topics = null })
+    }
+    return this.#topics.list
   }
 
   /** Deletes instances idle longer than the timeout (Confluent consumer.instance.timeout.ms). */
