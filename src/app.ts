@@ -17,6 +17,7 @@ import { ErrorBody } from './http/native/schemas.ts'
 import { registerAccessControl } from './http/shared/access-control.ts'
 import { requestIdOf } from './http/shared/request-id.ts'
 import { httpsOptions } from './http/shared/tls.ts'
+import { tencentDialect } from './http/tencent/index.ts'
 import { GatewayMetrics } from './ops/metrics.ts'
 import { registerOpsRoutes } from './ops/routes.ts'
 
@@ -87,5 +88,7 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
     await app.register(confluentV2Dialect, { gateway: deps.gateway, config })
     await app.register(confluentV3Dialect, { prefix: CONFLUENT_V3_PREFIX, gateway: deps.gateway, config })
   }
+  // POST <GATEWAY_TENCENT_PREFIX> (default /), dispatched on X-TC-Action (docs/tencent.md).
+  if (config.tencent.enabled) await app.register(tencentDialect, { gateway: deps.gateway, config })
   return app
 }

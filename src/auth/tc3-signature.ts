@@ -189,8 +189,13 @@ export function parseTc3Authorization(header: string | undefined): Tc3ParseResul
     return malformed('Authorization needs exactly Credential, SignedHeaders and Signature');
   }
   const scope = credential.split('/');
-  if (scope.length !== 4) return malformed('Credential must be <SecretId>/<Date>/<service>/tc3_request');
-  const [secretId, date, service, terminator] = scope as [string, string, string, string];
+  if (scope.length < 4) return malformed('Credential must be <SecretId>/<Date>/<service>/tc3_request');
+  // The service may itself hold slashes: the SDKs take everything before the
+  // first dot of their endpoint, so `localhost:8080/tencent` (a gateway path
+  // prefix) becomes the service `localhost:8080/tencent`.
+  const [secretId, date] = scope as [string, string];
+  const service = scope.slice(2, -1).join('/');
+  const terminator = scope[scope.length - 1];
   if (secretId === '' || service === '' || terminator !== SCOPE_TERMINATOR) {
     return malformed('Credential must be <SecretId>/<Date>/<service>/tc3_request');
   }

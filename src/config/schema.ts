@@ -11,6 +11,7 @@ import { KafkaSettings } from './sections/kafka.ts'
 import { LogSettings } from './sections/log.ts'
 import { ProducerSettings } from './sections/producer.ts'
 import { SecuritySettings } from './sections/security.ts'
+import { TencentSettings } from './sections/tencent.ts'
 import { WorkerSettings } from './sections/workers.ts'
 
 export const ConfigSchema = Type.Object({
@@ -23,6 +24,7 @@ export const ConfigSchema = Type.Object({
   workers: WorkerSettings,
   confluent: ConfluentSettings,
   security: SecuritySettings,
+  tencent: TencentSettings,
 }, { additionalProperties: false })
 
 export type GatewayConfig = Static<typeof ConfigSchema>
