@@ -54,6 +54,13 @@ export class JsonBytes {
     this.#buffer[this.#length++] = QUOTE
   }
 
+  get length (): number { return this.#length }
+
+  /** Drops what was written after `length` (a record that failed half-way). */
+  truncate (length: number): void {
+    this.#length = Math.min(length, this.#length)
+  }
+
   toBuffer (): Buffer {
     return this.#buffer.subarray(0, this.#length)
   }

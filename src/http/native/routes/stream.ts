@@ -13,7 +13,8 @@ import { GatewayError } from '../../../core/errors.ts'
 import type { Gateway } from '../../../core/gateway.ts'
 import { decodePosition } from '../../../core/stream.ts'
 import { toGatewayError } from '../../shared/error-body.ts'
-import { fromRecord, type Encodings } from '../mapping.ts'
+import type { Encodings } from '../mapping.ts'
+import { JsonBytes, writeRecord } from '../record-json.ts'
 import { errorResponses, StreamQuery, TopicParams } from '../schemas.ts'
 
 export interface StreamSettings {
@@ -25,7 +26,7 @@ function sseError (error: GatewayError): string {
   return `event: error\ndata: ${JSON.stringify({ code: error.code, message: error.message })}\n\n`
 }
 
-async function writeOrWait (res: ServerResponse, chunk: string): Promise<void> {
+async function writeOrWait (res: ServerResponse, chunk: string | Buffer): Promise<void> {
   if (res.write(chunk)) return
   await Promise.race([once(res, 'drain'), once(res, 'close')])
 }
@@ -82,19 +83,23 @@ export function registerStreamRoutes (app: FastifyInstance, gateway: Gateway, se
     let lastWrite = Date.now()
 
     while (!ended && !closing) {
-      let chunk = ''
+      let chunk: string | Buffer = ''
       try {
         const batch = await stream.next()
+        // Events go straight into one buffer, record bytes copied rather than turned into strings (record-json.ts).
+        const events = new JsonBytes(batch.records.length === 0 ? 0 : 64 * 1024)
         for (let i = 0; i < batch.records.length; i++) {
-          let data: string
+          const start = events.length
           try {
-            data = JSON.stringify(fromRecord(batch.records[i]!, encodings))
+            events.text(`id: ${batch.positions[i]}\nevent: record\ndata: `)
+            writeRecord(events, batch.records[i]!, encodings, true)
+            events.text('\n\n')
           } catch (error) {
-            chunk += `id: ${batch.positions[i]}\n${sseError(toGatewayError(error))}`
-            continue
+            events.truncate(start)
+            events.text(`id: ${batch.positions[i]}\n${sseError(toGatewayError(error))}`)
           }
-          chunk += `id: ${batch.positions[i]}\nevent: record\ndata: ${data}\n\n`
         }
+        if (events.length > 0) chunk = events.toBuffer()
       } catch (error) {
         const failure = toGatewayError(error)
         chunk = sseError(failure)
