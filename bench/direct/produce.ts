@@ -5,6 +5,11 @@
  * connections would be) or open loop at a fixed `rate` of sends per second
  * (for latency). Like the gateway, each send's records go to one partition,
  * and sends rotate over the partitions.
+ *
+ * `linger: true` is the client's own batching for records that come one at
+ * a time (its ProducerStream, flushed every 1 ms like the gateway's default
+ * linger, with one delivery report per record): the fair baseline for the
+ * one-record scenarios. Without it every record is its own produce request.
  */
 import { Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka'
 import { recordValue } from '../lib/payloads.ts'
@@ -22,7 +27,12 @@ interface Args {
   warmupSeconds: number
   /** Sends per second (open loop); absent = as fast as `concurrency` allows. */
   rate?: number
+  /** Single records through the client's batching stream instead of one send each. */
+  linger?: boolean
 }
+
+const LINGER_MS = 1
+const STREAM_BATCH_RECORDS = 1000
 
 const args = readArgs<Args>()
 const producer = new Producer({ clientId: 'bench-direct-producer', bootstrapBrokers: args.bootstrap.split(','), acks: ProduceAcks.ALL, autocreateTopics: false })
@@ -31,6 +41,29 @@ const batches: MessageToProduce[][] = Array.from({ length: args.partitions }, (_
   Array.from({ length: args.batch }, () => ({ topic: args.topic, partition, value })))
 let nextPartition = 0
 
+// Each record written to the stream is its own object, so its delivery report finds who waits for it.
+const waiting = new Map<MessageToProduce, () => void>()
+const stream = args.linger
+  ? producer.asStream({ batchSize: STREAM_BATCH_RECORDS, batchTime: LINGER_MS, reportMode: 'message', highWaterMark: 100_000 })
+  : undefined
+stream?.on('error', failed)
+stream?.on('delivery-report', (report: { message: MessageToProduce }) => {
+  const done = waiting.get(report.message)
+  waiting.delete(report.message)
+  done?.()
+})
+
+function produce (): Promise<unknown> {
+  const partition = nextPartition
+  nextPartition = (nextPartition + 1) % args.partitions
+  if (!stream) return producer.send({ messages: batches[partition]! })
+  const message: MessageToProduce = { topic: args.topic, partition, value }
+  return new Promise<void>(resolve => {
+    waiting.set(message, resolve)
+    stream.write(message)
+  })
+}
+
 let measuring = false
 let records = 0
 let sends = 0
@@ -38,14 +71,12 @@ let errors = 0
 const latencies = new LatencyRecorder()
 
 async function sendOne (): Promise<void> {
-  const messages = batches[nextPartition]!
-  nextPartition = (nextPartition + 1) % args.partitions
   const started = performance.now()
   try {
-    await producer.send({ messages })
+    await produce()
     if (measuring) {
       latencies.record(performance.now() - started)
-      records += messages.length
+      records += stream ? 1 : args.batch
       sends++
     }
   } catch {
@@ -88,6 +119,7 @@ try {
   const seconds = (performance.now() - started) / 1000
   measuring = false
   report({ recordsPerSecond: records / seconds, sendsPerSecond: sends / seconds, errors, latency: latencies.summary() })
+  await stream?.close()
   await producer.close()
 } catch (error) {
   failed(error)

@@ -162,3 +162,19 @@ export function sampleRss (pid: number, intervalMs = 250): { stop: () => RssSamp
   const timer = setInterval(take, intervalMs)
   return { stop: () => { clearInterval(timer); take(); return samples } }
 }
+
+const CLOCK_TICKS_PER_SECOND = 100
+
+/** CPU seconds (user + system) used so far by a process and its children (the gateway primary and workers). */
+export function cpuSecondsOfTree (pid: number): number {
+  let ticks = 0
+  for (const member of [pid, ...childrenOf(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name.
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch { /* gone meanwhile */ }
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND
+}

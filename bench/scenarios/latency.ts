@@ -37,7 +37,7 @@ export async function latencyAtHalfLoad (ctx: BenchContext): Promise<void> {
     gatewayRuns.push(http.latency)
     const direct = await runDirect<DirectProduceResult>('produce.ts', {
       bootstrap: ctx.broker.bootstrap, topic: directTopic, partitions: PARTITIONS,
-      batch: 1, concurrency: 1, rate, durationSeconds: loads.latencySeconds, warmupSeconds: loads.warmupSeconds,
+      batch: 1, concurrency: 1, rate, linger: true, durationSeconds: loads.latencySeconds, warmupSeconds: loads.warmupSeconds,
     })
     directRuns.push(direct.latency)
     ctx.log(`  latency #${repeat + 1}: gateway p99 ${http.latency.p99.toFixed(2)} ms (${Math.round(http.requestsPerSecond)} req/s), direct p99 ${direct.latency.p99.toFixed(2)} ms`)

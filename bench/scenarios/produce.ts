@@ -52,7 +52,7 @@ async function measure (ctx: BenchContext, label: string, recordsPerRequest: num
     }
     const direct = await runDirect<DirectProduceResult>('produce.ts', {
       bootstrap: ctx.broker.bootstrap, topic: directTopic, partitions: PARTITIONS,
-      batch: recordsPerRequest, concurrency: connections,
+      batch: recordsPerRequest, concurrency: connections, linger: recordsPerRequest === 1,
       durationSeconds: loads.durationSeconds, warmupSeconds: loads.warmupSeconds,
     })
     if (direct.errors > 0) ctx.problems.push(`${label} direct client: ${direct.errors} failed sends`)

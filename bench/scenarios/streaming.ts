@@ -28,14 +28,19 @@ function streamRecords (url: string, seconds: number): Promise<StreamRun> {
     let failed = 0
     let tail = ''
     let ending = false
+    let waitingForDrain = false
     const started = performance.now()
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } })
     const pump = (): void => {
-      if (ending) return
+      if (ending || waitingForDrain) return
       if (performance.now() - started >= seconds * 1000) { ending = true; req.end(); return }
       while (written - reported < WINDOW) {
         written++
-        if (!req.write(record)) { req.once('drain', pump); return }
+        if (!req.write(record)) {
+          waitingForDrain = true
+          req.once('drain', () => { waitingForDrain = false; pump() })
+          return
+        }
       }
     }
     req.on('response', res => {
@@ -80,7 +85,7 @@ export async function streamingProduce (ctx: BenchContext): Promise<void> {
     gatewayRuns.push(runs.reduce((sum, r) => sum + r.recordsPerSecond, 0))
     const direct = await runDirect<DirectProduceResult>('produce.ts', {
       bootstrap: ctx.broker.bootstrap, topic: directTopic, partitions: PARTITIONS,
-      batch: 1, concurrency: streams * WINDOW, durationSeconds: loads.durationSeconds, warmupSeconds: loads.warmupSeconds,
+      batch: 1, concurrency: streams * WINDOW, linger: true, durationSeconds: loads.durationSeconds, warmupSeconds: loads.warmupSeconds,
     })
     directRuns.push(direct.recordsPerSecond)
     ctx.log(`  stream #${repeat + 1}: gateway ${Math.round(gatewayRuns.at(-1)!)} records/s, direct ${Math.round(direct.recordsPerSecond)} records/s`)
