@@ -57,7 +57,10 @@ export function superviseWorkers (count: number, config: Readonly<GatewayConfig>
   cluster.on('exit', (worker, code, signal) => {
     const exitCode = code ?? (signal ? 1 : 0)
     if (stopping) {
-      worstExitCode = Math.max(worstExitCode, exitCode)
+      // A worker still starting when the signal came had not installed its
+      // own handler yet and held no request: being killed by it is a clean stop.
+      const stoppedBeforeServing = !listening.has(worker) && (signal === 'SIGTERM' || signal === 'SIGINT')
+      worstExitCode = Math.max(worstExitCode, stoppedBeforeServing ? 0 : exitCode)
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         logger.info('all workers stopped')
         process.exit(worstExitCode)
