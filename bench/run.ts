@@ -13,8 +13,9 @@ import { join } from 'node:path'
 import { openBroker } from './lib/broker.ts'
 import { BenchContext } from './lib/context.ts'
 import { describeMachine } from './lib/machine.ts'
-import { parseBenchArgs, type ScenarioName } from './lib/options.ts'
+import { parseBenchArgs, SCENARIOS, type ScenarioName } from './lib/options.ts'
 import { renderChart } from './report/chart.ts'
+import { resultsMarkdown, updateMarkedSection } from './report/docs.ts'
 import { textTable } from './report/table.ts'
 import { fetchThroughput } from './scenarios/fetch.ts'
 import { latencyAtHalfLoad } from './scenarios/latency.ts'
@@ -33,7 +34,8 @@ const SCENARIO_RUNNERS: Record<ScenarioName, (ctx: BenchContext) => Promise<void
 }
 
 const log = (line: string): void => { process.stderr.write(line + '\n') }
-const options = parseBenchArgs(process.argv.slice(2), join(import.meta.dirname, 'results'))
+const DEFAULT_OUT_DIR = join(import.meta.dirname, 'results')
+const options = parseBenchArgs(process.argv.slice(2), DEFAULT_OUT_DIR)
 const broker = await openBroker(log)
 const machine = describeMachine(broker.kafkaVersion)
 const ctx = new BenchContext(options, broker, log)
@@ -72,5 +74,12 @@ if (options.outDir) {
   writeFileSync(join(options.outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n')
   writeFileSync(join(options.outDir, 'latest.png'), renderChart(ctx.rows, machine, startedAt))
   log(`results: ${join(options.outDir, 'latest.json')}, chart: ${join(options.outDir, 'latest.png')}`)
+  // Only a complete full run into the committed results replaces what the documents show.
+  if (!options.smoke && options.outDir === DEFAULT_OUT_DIR && options.scenarios.length === SCENARIOS.length) {
+    const root = join(import.meta.dirname, '..')
+    for (const [file, chart] of [['docs/benchmarks.md', '../bench/results/latest.png'], ['README.md', 'bench/results/latest.png']] as const) {
+      if (updateMarkedSection(join(root, file), resultsMarkdown(ctx.rows, machine, startedAt, options.workers, chart))) log(`updated ${file}`)
+    }
+  }
 }
 process.exit(failures.length > 0 || (options.smoke && ctx.problems.length > 0) ? 1 : 0)

@@ -13,13 +13,12 @@ export function formatNumber (value: number | null, unit: string): string {
 
 function comparisonText (row: ResultRow): string {
   const c = row.comparison
-  if (!c) return row.note ?? ''
+  if (!c || c.kind === 'value') return ''
   if (c.kind === 'ratio') return `${(c.value * 100).toFixed(0)}%`
-  if (c.kind === 'added') return `${c.value >= 0 ? '+' : ''}${c.value.toFixed(2)} ${row.unit}`
-  return formatNumber(c.value, row.unit)
+  return `${c.value >= 0 ? '+' : ''}${c.value.toFixed(2)} ${row.unit}`
 }
 
-export const HEADER = ['Scenario', 'Metric', 'Gateway', 'Baseline', 'Compared', 'Target', 'Met']
+export const HEADER = ['Scenario', 'Metric', 'Gateway', 'Baseline', 'Compared', 'Target', 'Met', 'Note']
 
 export function tableCells (row: ResultRow): string[] {
   const unit = row.unit ? ` ${row.unit}` : ''
@@ -31,6 +30,7 @@ export function tableCells (row: ResultRow): string[] {
     comparisonText(row),
     row.target?.text ?? '',
     row.target ? (row.target.met ? 'yes' : 'NO') : '',
+    row.note ?? '',
   ]
 }
 

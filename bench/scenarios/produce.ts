@@ -9,7 +9,7 @@ import type { BenchContext } from '../lib/context.ts'
 import type { HttpLoadResult } from '../lib/http-load.ts'
 import { PARTITIONS } from '../lib/broker.ts'
 import { PRODUCE_QUERY, produceBody } from '../lib/payloads.ts'
-import { runDirect } from '../lib/processes.ts'
+import { cpuSecondsOfTree, runDirect } from '../lib/processes.ts'
 import { ratioRow } from '../lib/results.ts'
 import { median, medianRun, type LatencySummary } from '../lib/stats.ts'
 
@@ -24,9 +24,11 @@ export function producePath (topic: string): string {
   return `/gateway/v1/topics/${topic}/records${PRODUCE_QUERY}`
 }
 
+type MeasuredRun = HttpLoadResult & { cpuMicrosPerRequest: number }
+
 interface ProduceRuns {
-  gateway: Record<number, HttpLoadResult[]>
-  bare: HttpLoadResult[]
+  gateway: Record<number, MeasuredRun[]>
+  bare: MeasuredRun[]
   direct: DirectProduceResult[]
 }
 
@@ -35,9 +37,15 @@ async function measure (ctx: BenchContext, label: string, recordsPerRequest: num
   const topic = await ctx.broker.createTopic(`${label}-gw`)
   const directTopic = await ctx.broker.createTopic(`${label}-direct`)
   const body = produceBody(recordsPerRequest)
-  const targets: Array<{ name: string, url: string, workers?: number }> = []
-  if (withBare) targets.push({ name: 'bare', url: (await ctx.bare()).url })
-  for (const workers of ctx.workerCounts) targets.push({ name: `gateway×${workers}`, url: (await ctx.gateway(workers)).url, workers })
+  const targets: Array<{ name: string, url: string, pid: number, workers?: number }> = []
+  if (withBare) {
+    const bare = await ctx.bare()
+    targets.push({ name: 'bare', url: bare.url, pid: bare.pid })
+  }
+  for (const workers of ctx.workerCounts) {
+    const gateway = await ctx.gateway(workers)
+    targets.push({ name: `gateway×${workers}`, url: gateway.url, pid: gateway.pid, workers })
+  }
 
   const runs: ProduceRuns = { gateway: {}, bare: [], direct: [] }
   for (const target of targets) {
@@ -45,10 +53,14 @@ async function measure (ctx: BenchContext, label: string, recordsPerRequest: num
   }
   for (let repeat = 0; repeat < loads.repeats; repeat++) {
     for (const target of targets) {
+      const cpuBefore = cpuSecondsOfTree(target.pid)
       const result = await ctx.httpLoad(`${label} ${target.name}`, { url: target.url + producePath(topic), method: 'POST', body, connections, durationSeconds: loads.durationSeconds })
-      if (target.workers === undefined) runs.bare.push(result)
-      else (runs.gateway[target.workers] ??= []).push(result)
-      ctx.log(`  ${label} #${repeat + 1} ${target.name}: ${Math.round(result.requestsPerSecond * recordsPerRequest)} records/s, p99 ${result.latency.p99.toFixed(1)} ms`)
+      // Server CPU per request: a steadier number than throughput on a shared machine.
+      const cpuMicrosPerRequest = (cpuSecondsOfTree(target.pid) - cpuBefore) / Math.max(1, result.ok) * 1e6
+      const run = { ...result, cpuMicrosPerRequest }
+      if (target.workers === undefined) runs.bare.push(run)
+      else (runs.gateway[target.workers] ??= []).push(run)
+      ctx.log(`  ${label} #${repeat + 1} ${target.name}: ${Math.round(result.requestsPerSecond * recordsPerRequest)} records/s, p99 ${result.latency.p99.toFixed(1)} ms, server CPU ${cpuMicrosPerRequest.toFixed(0)} µs/request`)
     }
     const direct = await runDirect<DirectProduceResult>('produce.ts', {
       bootstrap: ctx.broker.bootstrap, topic: directTopic, partitions: PARTITIONS,
