@@ -10,9 +10,11 @@ import type { Logger } from 'pino'
 import { authenticatorFor } from './auth/authenticator.ts'
 import type { GatewayConfig } from './config/schema.ts'
 import type { Gateway } from './core/gateway.ts'
+import { azureDialect } from './http/azure/index.ts'
 import { confluentV2Dialect } from './http/confluent-v2/index.ts'
 import { confluentV3Dialect, CONFLUENT_V3_PREFIX } from './http/confluent-v3/index.ts'
 import { nativeDialect, NATIVE_PREFIX } from './http/native/index.ts'
+import { naverDialect } from './http/naver/index.ts'
 import { ErrorBody } from './http/native/schemas.ts'
 import { registerAccessControl } from './http/shared/access-control.ts'
 import { requestIdOf } from './http/shared/request-id.ts'
@@ -88,6 +90,8 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
     await app.register(confluentV2Dialect, { gateway: deps.gateway, config })
     await app.register(confluentV3Dialect, { prefix: CONFLUENT_V3_PREFIX, gateway: deps.gateway, config })
   }
+  if (config.naver.enabled) await app.register(naverDialect, { prefix: config.naver.prefix, gateway: deps.gateway, config })
+  if (config.azure.enabled) await app.register(azureDialect, { prefix: config.azure.prefix, gateway: deps.gateway, config })
   // POST <GATEWAY_TENCENT_PREFIX> (default /), dispatched on X-TC-Action (docs/tencent.md).
   if (config.tencent.enabled) await app.register(tencentDialect, { gateway: deps.gateway, config })
   return app

@@ -4,11 +4,13 @@
  * all come from here. Each section lives in its own file under sections/.
  */
 import Type, { type Static } from 'typebox'
+import { AzureSettings } from './sections/azure.ts'
 import { ConfluentSettings } from './sections/confluent.ts'
 import { FetchSettings, StreamSettings } from './sections/fetch.ts'
 import { HttpSettings } from './sections/http.ts'
 import { KafkaSettings } from './sections/kafka.ts'
 import { LogSettings } from './sections/log.ts'
+import { NaverSettings } from './sections/naver.ts'
 import { ProducerSettings } from './sections/producer.ts'
 import { SecuritySettings } from './sections/security.ts'
 import { TencentSettings } from './sections/tencent.ts'
@@ -23,6 +25,8 @@ export const ConfigSchema = Type.Object({
   log: LogSettings,
   workers: WorkerSettings,
   confluent: ConfluentSettings,
+  naver: NaverSettings,
+  azure: AzureSettings,
   security: SecuritySettings,
   tencent: TencentSettings,
 }, { additionalProperties: false })
