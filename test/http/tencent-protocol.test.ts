@@ -53,14 +53,17 @@ test('authentication failures carry the AuthFailure code that says what to fix',
   assert.equal(tencentError(await app.inject(noTimestamp)).Code, 'MissingParameter')
 })
 
-test('what the official SDKs sign is accepted: the host without its port, and / for the path behind a prefix', async t => {
+test('what the official SDKs sign is accepted: the host without its port or with the prefix, and / for the path behind a prefix', async t => {
   const { app, key, ap } = await withAccessPoint(t, { overrides: { 'tencent.prefix': '/tencent' } })
   const params = send(ap.id)
   // The Node SDK sends Host: localhost:8080 but signs host:localhost, with the service "localhost:8080/tencent".
   const node = tencentRequest({ action: 'SendMessage', params, key, host: 'localhost:8080', signedHost: 'localhost', service: 'localhost:8080/tencent', url: '/tencent/' })
   assert.ok(tencentResult(await app.inject(node)).MessageId)
-  // Go/Java/Python sign the path "/" whatever the endpoint holds.
-  const go = tencentRequest({ action: 'SendMessage', params, key, host: 'gateway.example.com:8443', url: '/tencent', signedPath: '/' })
+  // A client signing the path "/" whatever the endpoint holds.
+  const root = tencentRequest({ action: 'SendMessage', params, key, host: 'gateway.example.com:8443', url: '/tencent', signedPath: '/' })
+  assert.ok(tencentResult(await app.inject(root)).MessageId)
+  // The Go SDK: path "/", its whole endpoint as the host, the service "ckafka".
+  const go = tencentRequest({ action: 'SendMessage', params, key, host: 'gateway.example.com:8443', signedHost: 'gateway.example.com:8443/tencent', service: 'ckafka', url: '/tencent/', signedPath: '/' })
   assert.ok(tencentResult(await app.inject(go)).MessageId)
   // With a prefix, / is not the Tencent API.
   assert.notEqual((await app.inject(tencentRequest({ action: 'SendMessage', params, key, url: '/' }))).statusCode, 200)

@@ -10,7 +10,9 @@
  * - the Node SDK sends `Host: localhost:8080` but signs the host without
  *   its port (`host:localhost`); other SDKs sign the port too;
  * - the Node SDK signs the path it posts to (`/tencent/` behind a path
- *   prefix); the Go, Java and Python SDKs always sign `/`.
+ *   prefix); the Go SDK always signs `/` (TencentCloud API 3.0's fixed
+ *   CanonicalURI), and signs its whole endpoint as the host, so behind a
+ *   prefix the host it signs is `localhost:8080/tencent`.
  */
 import type { FastifyRequest } from 'fastify'
 import { parseTc3Authorization, verifyTc3, type Tc3FailureReason } from '../../auth/tc3-signature.ts'
@@ -37,7 +39,8 @@ function withoutPort (host: string): string {
 
 /** The (host, path) pairs a conforming SDK may have signed for this request. */
 export function signedReadings (host: string | undefined, path: string): Array<{ host: string | undefined, path: string }> {
-  const hosts = host === undefined ? [undefined] : [...new Set([host, withoutPort(host)])]
+  const prefix = path.replace(/\/+$/, '')
+  const hosts = host === undefined ? [undefined] : [...new Set([host, withoutPort(host), `${host}${prefix}`])]
   const paths = [...new Set([path, '/'])]
   return hosts.flatMap(h => paths.map(p => ({ host: h, path: p })))
 }

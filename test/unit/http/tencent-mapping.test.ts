@@ -110,10 +110,11 @@ test('route paths of a prefix: / alone, or the prefix with and without the trail
   assert.deepEqual(tencentPaths('/a/b/'), ['/a/b', '/a/b/'])
 })
 
-test('signed readings: the Host as sent and without its port, the path as sent and /', () => {
+test('signed readings: the Host as sent, without its port, with the path prefix; the path as sent and /', () => {
   assert.deepEqual(signedReadings('localhost:8080', '/tencent/'), [
     { host: 'localhost:8080', path: '/tencent/' }, { host: 'localhost:8080', path: '/' },
     { host: 'localhost', path: '/tencent/' }, { host: 'localhost', path: '/' },
+    { host: 'localhost:8080/tencent', path: '/tencent/' }, { host: 'localhost:8080/tencent', path: '/' },
   ])
   assert.deepEqual(signedReadings('ckafka.example.com', '/'), [{ host: 'ckafka.example.com', path: '/' }])
   assert.deepEqual(signedReadings('[::1]:8080', '/'), [{ host: '[::1]:8080', path: '/' }, { host: '[::1]', path: '/' }])
