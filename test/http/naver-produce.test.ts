@@ -2,7 +2,9 @@
 // the in-memory Kafka port: NCP signature v2 with gateway API keys, the
 // seed's status codes and messages in every failure class.
 import assert from 'node:assert/strict'
+import { Writable } from 'node:stream'
 import { test, type TestContext } from 'node:test'
+import pino from 'pino'
 import { GatewayError } from '../../src/core/errors.ts'
 import { partitionForKey } from '../../src/core/partitioner.ts'
 import { createKey, grant, identityApp, type IdentityAppOptions } from '../support/identity.ts'
@@ -164,4 +166,18 @@ test('with GATEWAY_AUTH_MODE=none no signature is needed, as for every dialect; 
   const reserved = await app.inject({ method: 'POST', url: '/api/produce', payload: { ...MESSAGE, topic: '_gateway_state' } })
   assert.equal(reserved.statusCode, 403)
   assert.equal(reserved.json().detail, 'Forbidden')
+})
+
+test('failed signatures and denials are audit lines naming the caller; the signature is not logged', async t => {
+  let text = ''
+  const logger = pino({ level: 'info' }, new Writable({ write (chunk, _encoding, done) { text += String(chunk); done() } }))
+  const { produce, key } = await naverApp(t, { logger, topics: { orders: 3, payments: 1, _gateway_state: 1 } })
+  const forged = ncpHeaders('POST', '/api/produce', { id: key.id, secret: 'not-the-secret' })
+  assert.equal((await produce(MESSAGE, forged)).statusCode, 401)
+  assert.equal((await produce({ ...MESSAGE, topic: 'payments' })).statusCode, 403)
+  const lines = text.split('\n').filter(Boolean).map(line => JSON.parse(line) as Record<string, unknown>).filter(line => line.audit === true && line.route === '/api/produce')
+  assert.deepEqual(lines.map(line => [line.event, line.route]), [['authentication.failed', '/api/produce'], ['access.denied', '/api/produce']])
+  assert.equal(lines[1]!.principal, 'sensor-svc')
+  assert.equal(lines[1]!.credentialId, key.id)
+  assert.ok(!text.includes(forged['x-ncp-apigw-signature-v2']!), 'the signature is not logged')
 })

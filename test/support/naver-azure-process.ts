@@ -5,6 +5,7 @@
  * kafka-gateway CLI to create keys and grants.
  */
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { TestContext } from 'node:test'
@@ -19,6 +20,14 @@ const ROOT = join(import.meta.dirname, '..', '..')
 const CLI = join(ROOT, 'bin', 'kafka-gateway.ts')
 
 export interface Run { code: number, stdout: string, stderr: string }
+
+/** The shell block of a docs page between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function docsBlock (page: string, name: string): string {
+  const text = readFileSync(join(ROOT, 'docs', page), 'utf8')
+  const block = new RegExp(`<!-- ${name}:start -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\`\\n<!-- ${name}:end -->`).exec(text)
+  if (!block) throw new Error(`docs/${page} has no sh block between the ${name} markers`)
+  return block[1]!
+}
 
 export function runFile (file: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
   return new Promise(resolve => {
@@ -40,7 +49,7 @@ export interface SecuredGateway {
 
 export async function startSecuredGateway (t: TestContext, env: Record<string, string> = {}): Promise<SecuredGateway> {
   const bootstrap = bootstrapFromEnv()
-  const adminToken = `admin-${randomBytes(12).toString('hex')}`
+  const adminToken = env.GATEWAY_ADMIN_TOKEN ?? `admin-${randomBytes(12).toString('hex')}`
   const stateTopic = randomTopic('_gateway_state-docs')
   const kafka = createKafka(loadConfig({ KAFKA_BOOTSTRAP_SERVERS: bootstrap }))
   const gw = await startGatewayProcess({
