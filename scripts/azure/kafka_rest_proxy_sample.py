@@ -18,7 +18,8 @@
 # Usage:
 #   python3 kafka_rest_proxy_sample.py --token-endpoint https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token \
 #       --client-id <app id> --client-secret <secret> --endpoint https://<cluster>-kafkarest.azurehdinsight.net
-#   (or AZURE_TOKEN_ENDPOINT, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_SCOPE, KAFKAREST_ENDPOINT)
+#   (or AZURE_TOKEN_ENDPOINT, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_SCOPE, KAFKAREST_ENDPOINT);
+#   --resource <uri> (AZURE_RESOURCE) asks for a token by resource instead of scope (Entra v1 endpoints).
 
 import argparse
 import json
@@ -49,6 +50,7 @@ parser.add_argument("--token-endpoint", default=os.environ.get("AZURE_TOKEN_ENDP
 parser.add_argument("--client-id", default=os.environ.get("AZURE_CLIENT_ID"), help="Your client application id")
 parser.add_argument("--client-secret", default=os.environ.get("AZURE_CLIENT_SECRET"), help="Your client credentials")
 parser.add_argument("--scope", default=os.environ.get("AZURE_SCOPE", "https://hib.azurehdinsight.net/.default"), help="Scope of the token (the proxy's resource + /.default)")
+parser.add_argument("--resource", default=os.environ.get("AZURE_RESOURCE"), help="Ask for a token for this resource instead of a scope (Entra v1 token endpoints, as the older adal sample does)")
 parser.add_argument("--endpoint", default=os.environ.get("KAFKAREST_ENDPOINT"), help="Kafka REST proxy endpoint, e.g. https://<clustername>-kafkarest.azurehdinsight.net")
 parser.add_argument("--topic", default=None, help="Topic to create and use (default: hello_topic_<random>)")
 args = parser.parse_args()
@@ -63,12 +65,16 @@ kafkarest_endpoint = args.endpoint.rstrip("/")
 
 # Get access token
 scope = args.scope
-token_response = requests.post(args.token_endpoint, data={
+token_request = {
     "client_id": client_id,
     "client_secret": client_secret,
     "grant_type": "client_credentials",
-    "scope": scope,
-}, timeout=10)
+}
+if args.resource:
+    token_request["resource"] = args.resource
+else:
+    token_request["scope"] = scope
+token_response = requests.post(args.token_endpoint, data=token_request, timeout=10)
 if not token_response.ok:
     fail("Getting a token failed", token_response)
 accessToken = token_response.json()["access_token"]

@@ -57,11 +57,11 @@ test('Microsoft\'s Kafka REST proxy sample, as docs/azure.md runs it', { timeout
   const retention = (await gw.kafka.admin.describeTopicConfigs(topic)).find(c => c.name === 'retention.ms')
   assert.equal(retention?.value, '604800000')
 
-  const sample = (clientId: string, clientSecret: string) => runFile(python, [SAMPLE, '--topic', randomTopic('hello_topic')], {
-    AZURE_TOKEN_ENDPOINT: issuer.tokenUrl, AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: clientSecret, KAFKAREST_ENDPOINT: gw.url,
+  const sample = (clientId: string, clientSecret: string, env: Record<string, string> = {}) => runFile(python, [SAMPLE, '--topic', randomTopic('hello_topic')], {
+    AZURE_TOKEN_ENDPOINT: issuer.tokenUrl, AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: clientSecret, KAFKAREST_ENDPOINT: gw.url, ...env,
   }, 120_000)
-  // An application outside the security group gets its token but not the proxy.
-  const refused = await sample(OUTSIDER.clientId, OUTSIDER.clientSecret)
+  // An application outside the security group gets its token (here the Entra v1 way, by resource) but not the proxy.
+  const refused = await sample(OUTSIDER.clientId, OUTSIDER.clientSecret, { AZURE_RESOURCE: HDINSIGHT_RESOURCE })
   assert.equal(refused.code, 1, refused.stdout)
   assert.match(refused.stdout, /HTTP 403 .*not a member of the security group kafka-rest-users/)
   // A wrong client secret gets no token at all.

@@ -4,7 +4,7 @@
  * signed with NCP signature v2, answering `{status, detail}` in every
  * failure class. A translation onto the core and nothing else.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { GatewayConfig } from '../../config/schema.ts'
 import { GatewayError } from '../../core/errors.ts'
 import type { Gateway } from '../../core/gateway.ts'
@@ -26,7 +26,7 @@ export async function naverDialect (app: FastifyInstance, opts: { gateway: Gatew
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'))
 
-  const onError = (surface: NaverSurface) => (error: unknown, request: FastifyRequest, reply: Parameters<typeof sendNaverError>[1]) =>
+  const onError = (surface: NaverSurface) => (error: unknown, request: FastifyRequest, reply: FastifyReply) =>
     sendNaverError(request, reply, toGatewayError(error), surface)
   app.setErrorHandler(onError('topics'))
   app.setNotFoundHandler((request, reply) => sendNaverError(request, reply, new GatewayError(
