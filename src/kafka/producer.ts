@@ -17,8 +17,9 @@ interface Job {
   topic: string
   records: RoutedRecord[]
   bytes: number
-  /** Where each record went: which produce request, and its index within its partition there. */
-  slots: { chunk: number, key: string, index: number }[]
+  /** Where each record went: which produce request (chunk), and its index within its partition there. */
+  chunkOf: Uint32Array
+  indexInPartition: Uint32Array
   resolve: (results: ProduceResult[]) => void
 }
 
@@ -26,14 +27,24 @@ interface Job {
 interface Chunk {
   messages: MessageToProduce[]
   bytes: number
-  positionInPartition: Map<string, number>
-  baseOffsets?: Map<string, number>
+  /** topic → records so far per partition (arrays indexed by partition: no string key per record). */
+  positionInPartition: Map<string, number[]>
+  /** topic → base offset per partition, from Kafka's answer. */
+  baseOffsets?: Map<string, number[]>
   failure?: GatewayError
 }
 
 function newChunk (): Chunk {
   return { messages: [], bytes: 0, positionInPartition: new Map() }
 }
+
+function positionsOf (chunk: Chunk, topic: string): number[] {
+  let positions = chunk.positionInPartition.get(topic)
+  if (!positions) { positions = []; chunk.positionInPartition.set(topic, positions) }
+  return positions
+}
+
+const EMPTY = new Uint32Array(0)
 
 const ACKS = { all: ProduceAcks.ALL, leader: ProduceAcks.LEADER, none: ProduceAcks.NO_RESPONSE } as const
 
@@ -76,7 +87,7 @@ export class BatchingProducer implements ProducerPort {
     }
     this.#inFlightBytes += bytes
     return new Promise(resolve => {
-      this.#batch.push({ topic, records, bytes, slots: [], resolve })
+      this.#batch.push({ topic, records, bytes, chunkOf: EMPTY, indexInPartition: EMPTY, resolve })
       this.#batchBytes += bytes
       if (this.#batchBytes >= this.#settings.batchMaxBytes) this.#flushBatch()
       else if (!this.#timer) this.#timer = setTimeout(() => this.#flushBatch(), this.#settings.lingerMs)
@@ -111,7 +122,11 @@ export class BatchingProducer implements ProducerPort {
       try {
         const result = await this.#sendWithDeadline(chunk.messages)
         chunk.baseOffsets = new Map()
-        for (const o of result.offsets ?? []) chunk.baseOffsets.set(`${o.topic}\u0000${o.partition}`, Number(o.offset))
+        for (const o of result.offsets ?? []) {
+          let byPartition = chunk.baseOffsets.get(o.topic)
+          if (!byPartition) { byPartition = []; chunk.baseOffsets.set(o.topic, byPartition) }
+          byPartition[o.partition] = Number(o.offset)
+        }
         this.#health.markAvailable()
         this.#metrics?.produced(chunk.messages.length, chunk.bytes)
       } catch (error) {
@@ -122,14 +137,19 @@ export class BatchingProducer implements ProducerPort {
       }
     }
     for (const job of jobs) {
-      job.resolve(job.records.map((record, i): ProduceResult => {
-        const slot = job.slots[i]!
-        const chunk = chunks[slot.chunk]!
-        if (chunk.failure) return { ok: false, partition: record.partition, error: chunk.failure }
-        const base = chunk.baseOffsets?.get(slot.key)
+      const results: ProduceResult[] = new Array(job.records.length)
+      for (let i = 0; i < job.records.length; i++) {
+        const record = job.records[i]!
+        const chunk = chunks[job.chunkOf[i]!]!
+        if (chunk.failure) {
+          results[i] = { ok: false, partition: record.partition, error: chunk.failure }
+          continue
+        }
+        const base = chunk.baseOffsets?.get(job.topic)?.[record.partition]
         // acks=none: Kafka answers nothing, so there is no offset to report.
-        return { ok: true, partition: record.partition, offset: base === undefined ? -1 : base + slot.index, timestamp: record.timestamp }
-      }))
+        results[i] = { ok: true, partition: record.partition, offset: base === undefined ? -1 : base + job.indexInPartition[i]!, timestamp: record.timestamp }
+      }
+      job.resolve(results)
     }
   }
 
@@ -143,28 +163,36 @@ export class BatchingProducer implements ProducerPort {
     let chunk: Chunk = newChunk()
     chunks.push(chunk)
     for (const job of jobs) {
-      job.slots = []
-      for (const record of job.records) {
+      job.chunkOf = new Uint32Array(job.records.length)
+      job.indexInPartition = new Uint32Array(job.records.length)
+      let positions = positionsOf(chunk, job.topic)
+      for (let i = 0; i < job.records.length; i++) {
+        const record = job.records[i]!
         const size = recordBytes(record)
         if (chunk.messages.length > 0 && chunk.bytes + size > this.#settings.batchMaxBytes) {
           chunk = newChunk()
           chunks.push(chunk)
+          positions = positionsOf(chunk, job.topic)
         }
-        const key = `${job.topic}\u0000${record.partition}`
-        const index = chunk.positionInPartition.get(key) ?? 0
-        chunk.positionInPartition.set(key, index + 1)
-        job.slots.push({ chunk: chunks.length - 1, key, index })
+        const index = positions[record.partition] ?? 0
+        positions[record.partition] = index + 1
+        job.chunkOf[i] = chunks.length - 1
+        job.indexInPartition[i] = index
         chunk.bytes += size
-        const headers = new Map<Buffer, Buffer>()
-        for (const h of record.headers) headers.set(Buffer.from(h.name), h.value as Buffer)
-        chunk.messages.push({
+        const message: MessageToProduce = {
           topic: job.topic,
           partition: record.partition,
           key: record.key ?? undefined,
           value: record.value as Buffer,
-          headers,
           timestamp: BigInt(record.timestamp),
-        })
+        }
+        // Most records have no headers: no Map for them (the client writes an empty header list).
+        if (record.headers.length > 0) {
+          const headers = new Map<Buffer, Buffer>()
+          for (const h of record.headers) headers.set(Buffer.from(h.name), h.value as Buffer)
+          message.headers = headers
+        }
+        chunk.messages.push(message)
       }
     }
     return chunks
