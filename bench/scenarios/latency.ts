@@ -1,11 +1,12 @@
 /**
  * Scenario 5: latency of one-record produces at a fixed rate of half the
  * gateway's measured maximum (scenario 1), for the gateway over HTTP and for
- * the direct client at the same rate. Target: the gateway adds at most 5 ms
+ * the direct client at the same rate, both paced evenly (open loop). Target: the gateway adds at most 5 ms
  * to the direct client's p99.
  */
 import type { BenchContext } from '../lib/context.ts'
 import { PARTITIONS } from '../lib/broker.ts'
+import { runPacedHttp } from '../lib/paced-http.ts'
 import { produceBody } from '../lib/payloads.ts'
 import { runDirect } from '../lib/processes.ts'
 import type { ResultRow } from '../lib/results.ts'
@@ -32,8 +33,11 @@ export async function latencyAtHalfLoad (ctx: BenchContext): Promise<void> {
 
   const gatewayRuns: LatencySummary[] = []
   const directRuns: LatencySummary[] = []
+  const paced = { url: load.url, body, rate, connections: load.connections }
+  await runPacedHttp({ ...paced, durationSeconds: loads.warmupSeconds })
   for (let repeat = 0; repeat < loads.repeats; repeat++) {
-    const http = await ctx.httpLoad('latency gateway', { ...load, durationSeconds: loads.latencySeconds, overallRate: rate })
+    const http = await runPacedHttp({ ...paced, durationSeconds: loads.latencySeconds })
+    if (http.failed > 0 || http.ok === 0) ctx.problems.push(`latency gateway: ${http.ok} ok, ${http.failed} failed`)
     gatewayRuns.push(http.latency)
     const direct = await runDirect<DirectProduceResult>('produce.ts', {
       bootstrap: ctx.broker.bootstrap, topic: directTopic, partitions: PARTITIONS,

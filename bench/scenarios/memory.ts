@@ -62,10 +62,11 @@ async function outage (ctx: BenchContext): Promise<void> {
   const started = Date.now()
 
   const timeline = (async () => {
-    await sleep(loads.outageMarginSeconds * 1000)
-    await cluster.stopBroker(cluster.brokers[0]!.id)
+    // A longer lead-in than tail: the heap should have grown to its working size before the outage starts.
+    await sleep(loads.outageMarginSeconds * 2000)
     phase = 'outage'
     marks.outage = Date.now() - started
+    await cluster.stopBroker(cluster.brokers[0]!.id)
     ctx.log('  broker stopped')
     await sleep(loads.outageSeconds * 1000)
     await cluster.startBroker(cluster.brokers[0]!.id)
