@@ -30,18 +30,23 @@ async function manyConnections (ctx: BenchContext, workers: number): Promise<voi
   const load = await ctx.httpLoad(`memory ${workers} worker(s)`, { url: gateway.url + producePath(topic), method: 'POST', body: produceBody(1), connections: loads.memoryConnections, durationSeconds: loads.memorySeconds })
   const samples = loaded.stop()
   const total = peak(samples, 'total')
+  // The same load on the bare Fastify route with as many processes: what the HTTP stack alone takes.
+  const bare = await ctx.bare(workers)
+  const bareSampler = sampleRss(bare.pid)
+  await ctx.httpLoad(`memory bare ${workers}`, { url: bare.url + producePath(topic), method: 'POST', body: produceBody(1), connections: loads.memoryConnections, durationSeconds: loads.memorySeconds })
+  const bareTotal = peak(bareSampler.stop(), 'total')
   const processes = workers === 1 ? '1 process' : `primary + ${workers} workers`
   ctx.rows.push({
-    scenario, metric: `peak RSS, ${processes}`, unit: 'MB', gateway: total, baseline: null, baselineName: '',
+    scenario, metric: `peak RSS, ${processes}`, unit: 'MB', gateway: total, baseline: bareTotal, baselineName: 'bare Fastify',
     comparison: { kind: 'value', value: total }, target: { text: `≤ ${MAX_RSS_MB} MB`, met: total <= MAX_RSS_MB },
-    note: `idle ${idle.toFixed(0)} MB`,
+    note: `gateway idle ${idle.toFixed(0)} MB`,
   })
   if (workers > 1) {
     const largest = peak(samples, 'largest')
     ctx.rows.push({ scenario, metric: 'peak RSS, largest single process', unit: 'MB', gateway: largest, baseline: null, baselineName: '', comparison: { kind: 'value', value: largest }, target: null })
   }
-  ctx.log(`  ${loads.memoryConnections} connections, ${workers} worker(s): idle ${idle.toFixed(0)} MB, peak ${total.toFixed(0)} MB, ${Math.round(load.requestsPerSecond)} req/s`)
-  ;(ctx.details.memory as Record<string, unknown>)[`workers-${workers}`] = { idleMB: idle, peakMB: total, requestsPerSecond: load.requestsPerSecond, statusCounts: load.statusCounts, samples }
+  ctx.log(`  ${loads.memoryConnections} connections, ${workers} worker(s): idle ${idle.toFixed(0)} MB, peak ${total.toFixed(0)} MB, ${Math.round(load.requestsPerSecond)} req/s; bare Fastify peak ${bareTotal.toFixed(0)} MB`)
+  ;(ctx.details.memory as Record<string, unknown>)[`workers-${workers}`] = { idleMB: idle, peakMB: total, bareFastifyPeakMB: bareTotal, requestsPerSecond: load.requestsPerSecond, statusCounts: load.statusCounts, samples }
 }
 
 async function outage (ctx: BenchContext): Promise<void> {
