@@ -90,6 +90,6 @@ export async function streamingProduce (ctx: BenchContext): Promise<void> {
     directRuns.push(direct.recordsPerSecond)
     ctx.log(`  stream #${repeat + 1}: gateway ${Math.round(gatewayRuns.at(-1)!)} records/s, direct ${Math.round(direct.recordsPerSecond)} records/s`)
   }
-  ctx.rows.push(ratioRow(SCENARIO, `records/s, ${streams} streams vs direct client`, 'records/s', median(gatewayRuns), median(directRuns), 'direct client'))
+  ctx.rows.push(ratioRow(SCENARIO, `records/s, ${streams} stream(s) vs direct client`, 'records/s', median(gatewayRuns), median(directRuns), 'direct client'))
   ctx.details['produce-stream'] = { gateway: gatewayRuns, direct: directRuns, streams, window: WINDOW }
 }
