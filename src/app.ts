@@ -9,11 +9,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { authenticatorFor } from './auth/authenticator.ts'
 import type { GatewayConfig } from './config/schema.ts'
+import { GatewayError } from './core/errors.ts'
 import type { Gateway } from './core/gateway.ts'
 import { azureDialect } from './http/azure/index.ts'
-import { confluentV2Dialect } from './http/confluent-v2/index.ts'
+import { confluentV2Dialect, isConfluentV2Path } from './http/confluent-v2/index.ts'
+import { sendV2Error } from './http/confluent-v2/errors.ts'
 import { confluentV3Dialect, CONFLUENT_V3_PREFIX } from './http/confluent-v3/index.ts'
-import { nativeDialect, NATIVE_PREFIX } from './http/native/index.ts'
+import { nativeDialect, NATIVE_PREFIX, sendNativeError } from './http/native/index.ts'
 import { naverDialect } from './http/naver/index.ts'
 import { ErrorBody } from './http/native/schemas.ts'
 import { registerAccessControl } from './http/shared/access-control.ts'
@@ -83,6 +85,13 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
   app.get(`${NATIVE_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
 
   // Before the dialects, so its hooks guard every route that declares config.access.
+  // Paths no dialect claims. Confluent v2 lives at the root, so its path
+  // families answer in its format; anything else in the native one.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    const error = new GatewayError('route_not_found', `no route ${request.method} ${path}; the native API is described at ${NATIVE_PREFIX}/openapi.json, the other dialects in docs/`)
+    return config.confluent.enabled && isConfluentV2Path(path) ? sendV2Error(request, reply, error) : sendNativeError(request, reply, error)
+  })
   registerAccessControl(app, deps.gateway.identity, authenticatorFor(deps.gateway.identity, config.security))
   registerOpsRoutes(app, deps.gateway, deps.metrics)
   await app.register(nativeDialect, { prefix: NATIVE_PREFIX, gateway: deps.gateway, config })

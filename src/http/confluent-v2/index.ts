@@ -17,6 +17,13 @@ import { registerConsumerRoutes } from './routes/consumers.ts'
 import { registerProduceRoutes } from './routes/produce.ts'
 import { registerTopicRoutes } from './routes/topics.ts'
 
+const V2_PATH_FAMILIES = /^\/(topics|consumers|brokers)(\/|$)/
+
+/** Whether an unmatched path belongs to v2's root path families, so its 404 answers in v2's format. */
+export function isConfluentV2Path (path: string): boolean {
+  return V2_PATH_FAMILIES.test(path)
+}
+
 export async function confluentV2Dialect (app: FastifyInstance, opts: { gateway: Gateway, config: Readonly<GatewayConfig> }): Promise<void> {
   // Vendor types and plain JSON (any charset) carry JSON; an empty body (commit everything, create with defaults) is no body.
   const parseJson = app.getDefaultJsonParser('error', 'ignore')
