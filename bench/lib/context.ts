@@ -28,26 +28,26 @@ export class BenchContext {
     this.log = log
   }
 
-  gateway (workers = this.options.workers): Promise<ServerProcess> {
+  gateway (workers = this.options.workers, nodeOptions: string[] = []): Promise<ServerProcess> {
     let started = this.#gateways.get(workers)
     if (!started) {
       const profile = this.options.profileDir
       started = startGateway({
         bootstrap: this.broker.bootstrap,
         workers,
-        ...(profile ? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${profile}/workers-${workers}`] } : {}),
+        nodeOptions: [...nodeOptions, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/workers-${workers}`] : [])],
       })
       this.#gateways.set(workers, started)
     }
     return started
   }
 
-  /** Stops a gateway so the next call starts a fresh one (memory is measured from a clean start). */
-  async restartGateway (workers = this.options.workers): Promise<ServerProcess> {
+  /** Stops a gateway so the next call starts a fresh one (memory is measured from a clean start), with these Node flags. */
+  async restartGateway (workers = this.options.workers, nodeOptions: string[] = []): Promise<ServerProcess> {
     const running = this.#gateways.get(workers)
     this.#gateways.delete(workers)
     if (running) await (await running).stop()
-    return this.gateway(workers)
+    return this.gateway(workers, nodeOptions)
   }
 
   bare (workers = this.options.workers): Promise<ServerProcess> {

@@ -19,6 +19,8 @@ export interface Loads {
   /** Records written per partition before the fetch runs. */
   fetchRecordsPerPartition: number
   latencySeconds: number
+  /** Latency runs per side: short windows, many of them, so one stall of the shared machine moves the median little (the worst window is reported too). */
+  latencyRepeats: number
   memoryConnections: number
   memorySeconds: number
   outageSeconds: number
@@ -34,7 +36,8 @@ const FULL: Loads = {
   batchConnections: 16,
   recordsPerBatch: 100,
   fetchRecordsPerPartition: 10_000,
-  latencySeconds: 10,
+  latencySeconds: 5,
+  latencyRepeats: 7,
   memoryConnections: 1000,
   memorySeconds: 10,
   outageSeconds: 30,
@@ -50,6 +53,7 @@ const SMOKE: Loads = {
   recordsPerBatch: 10,
   fetchRecordsPerPartition: 100,
   latencySeconds: 1,
+  latencyRepeats: 1,
   memoryConnections: 50,
   memorySeconds: 1,
   outageSeconds: 2,
