@@ -46,11 +46,11 @@ async function manyConnections (ctx: BenchContext, workers: number, nodeOptions:
     await ctx.httpLoad(`memory bare ${workers}`, { url: bare.url + producePath(topic), method: 'POST', body: produceBody(1), connections: loads.memoryConnections, durationSeconds: loads.memorySeconds })
     bareTotal = peak(bareSampler.stop(), 'total')
   }
-  const processes = (workers === 1 ? '1 process' : `primary + ${workers} workers`) + (nodeOptions.length > 0 ? `, NODE_OPTIONS=${nodeOptions.join(' ')}` : '')
+  const processes = (workers === 1 ? '1 process' : `primary + ${workers} workers`) + (nodeOptions.length > 0 ? ', capped V8 heap' : '')
   ctx.rows.push({
     scenario, metric: `peak RSS, ${processes}`, unit: 'MB', gateway: total, baseline: bareTotal, baselineName: 'bare Fastify',
     comparison: { kind: 'value', value: total }, target: { text: `≤ ${MAX_RSS_MB} MB`, met: total <= MAX_RSS_MB },
-    note: `gateway idle ${idle.toFixed(0)} MB, ${Math.round(load.requestsPerSecond)} req/s`,
+    note: `gateway idle ${idle.toFixed(0)} MB, ${Math.round(load.requestsPerSecond)} req/s${nodeOptions.length > 0 ? `, NODE_OPTIONS="${nodeOptions.join(' ')}"` : ''}`,
   })
   if (workers > 1 && nodeOptions.length === 0) {
     const largest = peak(samples, 'largest')
