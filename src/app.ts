@@ -78,6 +78,11 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
         { name: 'consumer groups', description: 'Consumer groups and lag' },
         { name: 'identity', description: 'Who am I, API keys and permissions (docs/security.md)' },
         { name: 'access points', description: 'Named ingestion endpoints bound to a topic (docs/access-points.md)' },
+        { name: 'Confluent v2', description: 'Confluent REST Proxy v2 compatible endpoints (docs/confluent.md)' },
+        { name: 'Confluent v2 consumers', description: 'Confluent REST Proxy v2 consumer instances (docs/confluent.md)' },
+        { name: 'Confluent v3', description: 'Confluent REST Proxy v3 compatible endpoints (docs/confluent.md)' },
+        { name: 'NAVER Data Stream', description: 'NAVER Cloud Data Stream compatible endpoints, NCP signature v2 (docs/naver.md)' },
+        { name: 'Azure HDInsight', description: 'Azure HDInsight Kafka REST proxy compatible endpoints (docs/azure.md)' },
       ],
     },
   })
