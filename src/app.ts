@@ -15,6 +15,7 @@ import { azureDialect } from './http/azure/index.ts'
 import { confluentV2Dialect, isConfluentV2Path } from './http/confluent-v2/index.ts'
 import { sendV2Error } from './http/confluent-v2/errors.ts'
 import { confluentV3Dialect, CONFLUENT_V3_PREFIX } from './http/confluent-v3/index.ts'
+import { consolePlugin } from './http/console/index.ts'
 import { nativeDialect, NATIVE_PREFIX, sendNativeError } from './http/native/index.ts'
 import { naverDialect } from './http/naver/index.ts'
 import { ErrorBody } from './http/native/schemas.ts'
@@ -108,5 +109,6 @@ export async function buildApp (config: Readonly<GatewayConfig>, deps: AppDeps):
   if (config.azure.enabled) await app.register(azureDialect, { prefix: config.azure.prefix, gateway: deps.gateway, config })
   // POST <GATEWAY_TENCENT_PREFIX> (default /), dispatched on X-TC-Action (docs/tencent.md).
   if (config.tencent.enabled) await app.register(tencentDialect, { gateway: deps.gateway, config })
+  await app.register(consolePlugin)
   return app
 }
