@@ -14,6 +14,9 @@ export interface ChartSeries {
   dash?: number[]
 }
 
+/** The narrowest time window the x axis shows. */
+const MIN_WINDOW_SECONDS = 60
+
 export interface TimeSeriesChartProps {
   /** x: seconds since epoch; ys: one array per series, same length as x. */
   x: number[]
@@ -38,7 +41,11 @@ function options (props: TimeSeriesChartProps, width: number): uPlot.Options {
     height: props.height ?? 200,
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
-    scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+    scales: {
+      // With one or two samples uPlot would stretch the axis over years: show at least MIN_WINDOW_SECONDS.
+      x: { time: true, range: (_u, min, max) => [Math.min(min, max - MIN_WINDOW_SECONDS), max] },
+      y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+    },
     axes: [axis, { ...axis, size: 60, values: (_u, ticks) => ticks.map(t => `${formatRate(t)}`) }],
     series: [
       {},
