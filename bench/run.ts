@@ -75,7 +75,7 @@ if (options.outDir) {
   writeFileSync(join(options.outDir, 'latest.png'), renderChart(ctx.rows, machine, startedAt))
   log(`results: ${join(options.outDir, 'latest.json')}, chart: ${join(options.outDir, 'latest.png')}`)
   // Only a complete full run into the committed results replaces what the documents show.
-  if (!options.smoke && options.outDir === DEFAULT_OUT_DIR && options.scenarios.length === SCENARIOS.length) {
+  if (!options.smoke && failures.length === 0 && options.outDir === DEFAULT_OUT_DIR && options.scenarios.length === SCENARIOS.length) {
     const root = join(import.meta.dirname, '..')
     for (const [file, chart] of [['docs/benchmarks.md', '../bench/results/latest.png'], ['README.md', 'bench/results/latest.png']] as const) {
       if (updateMarkedSection(join(root, file), resultsMarkdown(ctx.rows, machine, startedAt, options.workers, chart))) log(`updated ${file}`)

@@ -31,7 +31,7 @@ async function manyConnections (ctx: BenchContext, workers: number, nodeOptions:
   const loads = ctx.options.loads
   const scenario = `6. memory, ${loads.memoryConnections} connections producing`
   const gateway = await ctx.restartGateway(workers, nodeOptions)
-  const topic = await ctx.broker.createTopic(`memory-${workers}`)
+  const topic = await ctx.broker.createTopic(`memory-${workers}${nodeOptions.length > 0 ? '-capped' : ''}`)
   const sampler = sampleRss(gateway.pid)
   const idle = peak(sampler.stop(), 'total')
   const loaded = sampleRss(gateway.pid)
