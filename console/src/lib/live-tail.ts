@@ -87,6 +87,9 @@ export function openLiveTail (options: LiveTailOptions): LiveTail {
   }
 
   void (async () => {
+    // The first callback waits a microtask: the caller has not received (and
+    // stored) the returned handle yet, and its callbacks compare against it.
+    await Promise.resolve()
     options.onStatus('connecting')
     while (!controller.signal.aborted) {
       const outcome = await readOnce()
