@@ -18,7 +18,7 @@ LOCK := $(if $(wildcard package-lock.json),package-lock.json,package.json)
 help:
 	@echo 'make install    npm dependencies + Apache Kafka jars (.cache/kafka)'
 	@echo 'make run        the gateway; starts a local Kafka unless KAFKA_BOOTSTRAP_SERVERS is set'
-	@echo 'make test       lint, typecheck, unit and end-to-end tests against a local Kafka'
+	@echo 'make test       lint, typecheck, unit, end-to-end and browser tests against a local Kafka'
 	@echo 'make bench      benchmarks against a local Kafka'
 	@echo 'make lint | typecheck | clean'
 
@@ -47,7 +47,8 @@ run: $(DEPS) console-build
 
 # Always a fresh local cluster (with the ACL authorizer), so results do not
 # depend on whatever KAFKA_BOOTSTRAP_SERVERS the shell happens to have.
-test: install
+test: install console-build
+	scripts/browser-deps.sh
 	$(KAFKA) exec --authorizer -- npm test
 
 bench: install

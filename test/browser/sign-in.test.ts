@@ -26,6 +26,15 @@ test('sign in: a wrong token is refused, the admin token shows the overview', as
   const header = await page.locator('header').innerText()
   assert.match(header, /admin/)
   await screenshot(page, 'overview')
+
+  // The other sections open from the navigation, each with its own heading.
+  const nav = page.getByRole('navigation', { name: 'Console sections' })
+  for (const [link, heading, name] of [['Consumer groups', 'Consumer groups', 'groups'], ['Credentials', 'Credentials and permissions', 'credentials']] as const) {
+    await nav.getByRole('link', { name: link }).click()
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+    await page.locator('.state-loading').first().waitFor({ state: 'detached' })
+    await screenshot(page, name)
+  }
   // The 401 of the wrong token is the only error the browser may have logged.
   assert.deepEqual(problems.filter(p => !/401/.test(p)), [])
 })
