@@ -59,7 +59,7 @@ test('messages: create a topic, produce, browse by offset, live tail', async (t)
   const list = page.getByRole('list', { name: `Records of ${topic}, partition 0` })
   await list.getByRole('listitem').filter({ hasText: 'k-second' }).first().waitFor()
   const browsed = await list.innerText()
-  assert.match(browsed, /offset 1|#1\b|\b1\b/)
+  assert.match(browsed, /#1\b/)
   assert.doesNotMatch(browsed, /k-first/)
   await screenshot(page, 'messages-browse')
 
