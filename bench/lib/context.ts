@@ -67,7 +67,8 @@ export class BenchContext {
 
   /** The worker counts to compare for scaling: 1 and the configured count (when different). */
   get workerCounts (): number[] {
-    return this.options.workers === 1 ? [1] : [this.options.workers, 1]
+    // A smoke run only shows that things work; scaling needs no second gateway there.
+    return this.options.workers === 1 || this.options.smoke ? [this.options.workers] : [this.options.workers, 1]
   }
 
   async close (): Promise<void> {

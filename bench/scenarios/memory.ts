@@ -124,6 +124,6 @@ async function outage (ctx: BenchContext): Promise<void> {
 export async function memoryUnderLoad (ctx: BenchContext): Promise<void> {
   ctx.details.memory = {}
   for (const workers of ctx.workerCounts) await manyConnections(ctx, workers)
-  await manyConnections(ctx, 1, CAPPED_HEAP_FLAGS)
+  if (!ctx.options.smoke) await manyConnections(ctx, 1, CAPPED_HEAP_FLAGS)
   await outage(ctx)
 }
