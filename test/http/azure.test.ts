@@ -170,5 +170,5 @@ test('GATEWAY_AZURE_PREFIX moves the API; GATEWAY_AZURE_ENABLED=false removes it
   const { app } = await identityApp(t, { overrides: { 'azure.enabled': false } })
   const gone = await app.inject({ method: 'GET', url: '/v1/metadata/topics', headers: ADMIN })
   assert.equal(gone.statusCode, 404)
-  assert.equal(gone.json().error, 'Not Found')
+  assert.equal(gone.json().code, 'route_not_found')
 })
