@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { GatewayError } from '../../core/errors.ts'
+import { logServerError } from '../shared/error-body.ts'
 
 /** `topic_not_found` → `TopicNotFound`, the code style of Azure REST errors. */
 export function azureErrorCode (error: GatewayError): string {
@@ -21,6 +22,6 @@ export function azureStatus (error: GatewayError): number {
 export function sendAzureError (request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
   const status = azureStatus(error)
   if (error.retryAfterSeconds !== undefined && error.retryable) reply.header('retry-after', String(error.retryAfterSeconds))
-  if (status >= 500) request.log.error({ err: error, code: error.code }, error.message)
+  logServerError(request.log, error, status)
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code: azureErrorCode(error), message: error.message } })
 }

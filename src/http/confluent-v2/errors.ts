@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { GatewayError } from '../../core/errors.ts'
+import { logServerError } from '../shared/error-body.ts'
 
 export const V2_MEDIA_TYPE = 'application/vnd.kafka.v2+json'
 
@@ -46,6 +47,6 @@ export function v2Status (errorCode: number): number {
 export function sendV2Error (request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
   const errorCode = v2ErrorCode(error)
   if (error.retryAfterSeconds !== undefined && error.retryable) reply.header('retry-after', String(error.retryAfterSeconds))
-  if (error.status >= 500) request.log.error({ err: error, code: error.code }, error.message)
+  logServerError(request.log, error)
   return reply.code(v2Status(errorCode)).type(V2_MEDIA_TYPE).send({ error_code: errorCode, message: error.message })
 }

@@ -7,6 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { GatewayError } from '../../core/errors.ts'
+import { logServerError } from '../shared/error-body.ts'
 
 export interface V3Failure { status: number, errorCode: number }
 
@@ -37,6 +38,6 @@ export function v3Failure (error: GatewayError): V3Failure {
 export function sendV3Error (request: FastifyRequest, reply: FastifyReply, error: GatewayError): FastifyReply {
   const { status, errorCode } = v3Failure(error)
   if (error.retryAfterSeconds !== undefined && error.retryable) reply.header('retry-after', String(error.retryAfterSeconds))
-  if (status >= 500) request.log.error({ err: error, code: error.code }, error.message)
+  logServerError(request.log, error, status)
   return reply.code(status).type('application/json').send({ error_code: errorCode, message: error.message })
 }

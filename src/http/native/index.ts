@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { GatewayConfig } from '../../config/schema.ts'
 import { GatewayError } from '../../core/errors.ts'
 import type { Gateway } from '../../core/gateway.ts'
-import { toGatewayError } from '../shared/error-body.ts'
+import { logServerError, toGatewayError } from '../shared/error-body.ts'
 import { registerAccessPointIngestRoutes } from './routes/access-point-ingest.ts'
 import { registerAccessPointRoutes } from './routes/access-points.ts'
 import { registerClusterRoutes } from './routes/cluster.ts'
@@ -36,7 +36,7 @@ export async function nativeDialect (app: FastifyInstance, opts: { gateway: Gate
   app.removeContentTypeParser('text/plain')
   app.setErrorHandler((error, request, reply) => {
     const failure = toGatewayError(error)
-    if (failure.status >= 500) request.log.error({ err: error, code: failure.code }, failure.message)
+    logServerError(request.log, failure, failure.status, error)
     return sendNativeError(request, reply, failure)
   })
   app.setNotFoundHandler((request, reply) => sendNativeError(request, reply, new GatewayError(

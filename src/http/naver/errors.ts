@@ -10,6 +10,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { GatewayError } from '../../core/errors.ts'
+import { logServerError } from '../shared/error-body.ts'
 
 /** Which API answers: the produce API maps everything the client sent wrong onto seed 003's 400s. */
 export type NaverSurface = 'produce' | 'topics'
@@ -59,6 +60,6 @@ export function naverFailure (error: GatewayError, surface: NaverSurface): Naver
 export function sendNaverError (request: FastifyRequest, reply: FastifyReply, error: GatewayError, surface: NaverSurface): FastifyReply {
   const { status, detail } = naverFailure(error, surface)
   if (error.retryAfterSeconds !== undefined && error.retryable) reply.header('retry-after', String(error.retryAfterSeconds))
-  if (status >= 500) request.log.error({ err: error, code: error.code }, error.message)
+  logServerError(request.log, error, status)
   return reply.code(status).type('application/json; charset=utf-8').send({ status, detail, message: error.message })
 }

@@ -61,3 +61,15 @@ export function toGatewayError (error: unknown): GatewayError {
   }
   return new GatewayError('internal_error', 'the gateway failed to handle the request; the error is logged with its request id', { cause: error })
 }
+
+/**
+ * One logging rule for every dialect: a gateway or Kafka failure is an error
+ * line; a retryable one (Kafka down, overload) is counted in /metrics and
+ * logged at debug, so an outage under load does not flood the log with one
+ * line per refused request.
+ */
+export function logServerError (log: { error: (obj: object, msg: string) => void, debug: (obj: object, msg: string) => void }, error: GatewayError, status = error.status, cause: unknown = error): void {
+  if (status < 500) return
+  if (error.retryable) log.debug({ code: error.code }, error.message)
+  else log.error({ err: cause, code: error.code }, error.message)
+}
