@@ -12,6 +12,8 @@ import type { KafkaHealth } from './health.ts'
 import type { TopicMetadata } from './metadata.ts'
 
 const SOURCE_NAMES = new Map<number, string>(Object.entries(ConfigSources).map(([name, value]) => [value, name]))
+/** Longest wait for a config change to show in describe (see #awaitConfigs). */
+const CONFIG_PROPAGATION_WAIT_MS = 3000
 const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state'])
 
 export class KafkaAdmin implements AdminPort {
@@ -156,6 +158,25 @@ export class KafkaAdmin implements AdminPort {
           : { name: c.name, configOperation: IncrementalAlterConfigOperationTypes.SET, value: c.value }),
       }],
     }))
+    if (!validateOnly) await this.#awaitConfigs(topic, changes)
+  }
+
+  /**
+   * The controller accepts a change before brokers apply it from the metadata
+   * log, so a describe right after may still show the old value. Wait (a
+   * bounded while) until it shows, so a client reading back sees its write.
+   */
+  async #awaitConfigs (topic: string, changes: ConfigChange[]): Promise<void> {
+    const deadline = Date.now() + CONFIG_PROPAGATION_WAIT_MS
+    for (;;) {
+      const current = new Map((await this.describeTopicConfigs(topic)).map(c => [c.name, c]))
+      const applied = changes.every(c => {
+        const entry = current.get(c.name)
+        return c.value === null ? entry === undefined || entry.isDefault : entry?.value === c.value
+      })
+      if (applied || Date.now() >= deadline) return
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
   }
 
   async listGroups (): Promise<GroupSummary[]> {
