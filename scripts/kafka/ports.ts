@@ -39,3 +39,9 @@ export async function assertPortFree (port: number, owner: string): Promise<void
   }
   await close(server)
 }
+
+/** One free loopback port, for a gateway or helper server of tests and benchmarks. */
+export async function freePort (): Promise<number> {
+  const [port] = await freePorts(1)
+  return port!
+}

@@ -50,18 +50,10 @@ export class KafkaAcls implements AclPort {
     this.#health = health
   }
 
-  async #call<T> (action: string, work: () => Promise<T>): Promise<T> {
-    try {
-      const result = await work()
-      this.#health.markAvailable()
-      return result
-    } catch (error) {
-      this.#health.observe(error)
-      if (kafkaErrorIds(error).includes('SECURITY_DISABLED')) {
-        throw new GatewayError('not_configured', 'the Kafka cluster has no authorizer, so it keeps no ACLs; enable one on the brokers (authorizer.class.name) to manage ACLs', { kafkaCode: 'SECURITY_DISABLED', cause: error })
-      }
-      throw mapKafkaError(error, { action })
-    }
+  #call<T> (action: string, work: () => Promise<T>): Promise<T> {
+    return this.#health.call(work, error => kafkaErrorIds(error).includes('SECURITY_DISABLED')
+      ? new GatewayError('not_configured', 'the Kafka cluster has no authorizer, so it keeps no ACLs; enable one on the brokers (authorizer.class.name) to manage ACLs', { kafkaCode: 'SECURITY_DISABLED', cause: error })
+      : mapKafkaError(error, { action }))
   }
 
   async describe (filter: AclFilter): Promise<AclBinding[]> {

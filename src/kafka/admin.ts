@@ -27,15 +27,8 @@ export class KafkaAdmin implements AdminPort {
     this.#health = health
   }
 
-  async #call<T> (ctx: KafkaErrorContext, work: () => Promise<T>): Promise<T> {
-    try {
-      const result = await work()
-      this.#health.markAvailable()
-      return result
-    } catch (error) {
-      this.#health.observe(error)
-      throw mapKafkaError(error, ctx)
-    }
+  #call<T> (ctx: KafkaErrorContext, work: () => Promise<T>): Promise<T> {
+    return this.#health.call(work, error => mapKafkaError(error, ctx))
   }
 
   async cluster (): Promise<ClusterInfo> {

@@ -67,16 +67,9 @@ export class KafkaGroupOffsets implements GroupOffsetsPort {
     if (partitions.length === 0) return []
     const byTopic = new Map<string, number[]>()
     for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition])
-    let listed
-    try {
-      listed = await this.#admin.listConsumerGroupOffsets({
-        groups: [{ groupId: group, topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })) }],
-      })
-      this.#health.markAvailable()
-    } catch (error) {
-      this.#health.observe(error)
-      throw mapKafkaError(error, { action: 'read committed offsets', group })
-    }
+    const listed = await this.#health.call(() => this.#admin.listConsumerGroupOffsets({
+      groups: [{ groupId: group, topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })) }],
+    }), error => mapKafkaError(error, { action: 'read committed offsets', group }))
     const found = new Map<string, number>()
     for (const topic of listed[0]?.topics ?? []) {
       for (const p of topic.partitions) if (p.committedOffset >= 0n) found.set(`${topic.name}\u0000${p.partitionIndex}`, Number(p.committedOffset))

@@ -34,6 +34,18 @@ export class KafkaHealth {
     this.#scheduleProbe()
   }
 
+  /** Runs one Kafka operation, noting whether the cluster answered; a failure is rethrown as `toError` makes it. */
+  async call<T> (work: () => Promise<T>, toError: (error: unknown) => Error): Promise<T> {
+    try {
+      const result = await work()
+      this.markAvailable()
+      return result
+    } catch (error) {
+      this.observe(error)
+      throw toError(error)
+    }
+  }
+
   markAvailable (): void {
     this.#unavailableSince = null
   }

@@ -16,19 +16,13 @@ export class TopicMetadata {
     this.#health = health
   }
 
-  async cluster (forceUpdate = false): Promise<ClusterMetadata> {
-    try {
-      const metadata = await this.#admin.metadata({ topics: [], forceUpdate })
-      this.#health.markAvailable()
-      return metadata
-    } catch (error) {
-      this.#health.observe(error)
-      throw mapKafkaError(error, { action: 'read cluster metadata' })
-    }
+  cluster (forceUpdate = false): Promise<ClusterMetadata> {
+    return this.#health.call(() => this.#admin.metadata({ topics: [], forceUpdate }), error => mapKafkaError(error, { action: 'read cluster metadata' }))
   }
 
   async topic (topic: string, forceUpdate = false): Promise<ClusterTopicMetadata & { brokers: ClusterMetadata['brokers'] }> {
     let metadata: ClusterMetadata
+    // Not through health.call: a cached answer says nothing about whether Kafka is reachable now.
     try {
       metadata = await this.#admin.metadata({ topics: [topic], forceUpdate })
     } catch (error) {

@@ -4,8 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { freePort } from '../../scripts/kafka/ports.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -16,15 +16,7 @@ export interface GatewayProcess {
   stop (signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export async function freePort (): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const port = (server.address() as { port: number }).port
-  server.close()
-  await once(server, 'close')
-  return port
-}
+export { freePort }
 
 export async function startGatewayProcess (env: Record<string, string>): Promise<GatewayProcess> {
   const port = await freePort()
