@@ -41,6 +41,16 @@ export function commonFailure (results: ProduceResult[]): GatewayError | null {
   return results.every(r => !r.ok && r.error.code === first.error.code) ? first.error : null
 }
 
+/**
+ * The answer to a produce (topic or access point): 200 when every record was
+ * written, 207 when some were, the shared error when all failed alike.
+ */
+export function produceAnswer (topic: string, results: ProduceResult[]): { status: 200 | 207, body: { topic: string, results: object[] } } {
+  const failure = commonFailure(results)
+  if (failure) throw failure
+  return { status: results.every(r => r.ok) ? 200 : 207, body: { topic, results: toProduceResultItems(results) } }
+}
+
 export function fromRecord (record: ConsumedRecord, encodings: Encodings): object {
   const headers: Record<string, string> = {}
   for (const h of record.headers) headers[h.name] = h.value?.toString('utf8') ?? ''

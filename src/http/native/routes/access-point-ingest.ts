@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import type { Gateway } from '../../../core/gateway.ts'
 import { IdParams } from '../identity-schemas.ts'
-import { commonFailure, normalizeProduceBody, toProduceRecords, toProduceResultItems } from '../mapping.ts'
+import { normalizeProduceBody, produceAnswer, toProduceRecords } from '../mapping.ts'
 import { errorResponses, ProduceBody, ProduceQuery, ProduceResponse } from '../schemas.ts'
 
 export function registerAccessPointIngestRoutes (app: FastifyInstance, gateway: Gateway): void {
@@ -28,9 +28,8 @@ export function registerAccessPointIngestRoutes (app: FastifyInstance, gateway: 
       valueEncoding: request.query.valueEncoding ?? 'json',
     })
     const { accessPoint, results } = await gateway.identity.ingest.ingest(request.params.id, request.principal!, records)
-    const failure = commonFailure(results)
-    if (failure) throw failure
-    reply.code(results.every(r => r.ok) ? 200 : 207)
-    return { topic: accessPoint.topic, results: toProduceResultItems(results) }
+    const answer = produceAnswer(accessPoint.topic, results)
+    reply.code(answer.status)
+    return answer.body
   })
 }

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import type { Gateway } from '../../../core/gateway.ts'
-import { commonFailure, normalizeProduceBody, startOf, toProduceRecords, toProduceResultItems } from '../mapping.ts'
+import { normalizeProduceBody, produceAnswer, startOf, toProduceRecords } from '../mapping.ts'
 import { fetchResponseJson } from '../record-json.ts'
 import { errorResponses, FetchQuery, FetchResponse, PartitionParams, ProduceBody, ProduceQuery, ProduceResponse, TopicParams } from '../schemas.ts'
 
@@ -28,11 +28,9 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
       valueEncoding: request.query.valueEncoding ?? 'json',
     })
     const results = await gateway.produce.produce(topic, records)
-    const failure = commonFailure(results)
-    if (failure) throw failure
-    const allOk = results.every(r => r.ok)
-    reply.code(allOk ? 200 : 207)
-    return { topic, results: toProduceResultItems(results) }
+    const answer = produceAnswer(topic, results)
+    reply.code(answer.status)
+    return answer.body
   })
 
   app.get<{ Params: Static<typeof PartitionParams>, Querystring: Static<typeof FetchQuery> }>('/topics/:topic/partitions/:partition/records', {
