@@ -10,11 +10,11 @@ import { useLiveRates } from '../lib/use-live-rates.ts'
 import { useResource } from '../lib/use-resource.ts'
 import { Link } from '../components/link.tsx'
 
-function Stat ({ label, value, to }: { label: string, value: string | number, to?: string }) {
+function Stat ({ label, value, to, small }: { label: string, value: string | number, to?: string, small?: boolean }) {
   return (
     <div class='stat'>
       <dt>{label}</dt>
-      <dd>{to ? <Link to={to}>{value}</Link> : value}</dd>
+      <dd class={small ? 'small' : undefined}>{to ? <Link to={to}>{value}</Link> : value}</dd>
     </div>
   )
 }
@@ -25,7 +25,7 @@ function LiveRatesSection () {
   const latestFetched = rates.fetched.at(-1) ?? 0
   return (
     <Section title='Live throughput'>
-      <p class='muted small'>Records per second through this gateway instance, sampled every 2 seconds while this page is open.</p>
+      <p class='muted small'>Records per second through this gateway instance, sampled every 2 seconds while this page is open; the chart keeps up to the last 5 minutes.</p>
       {rates.error && <ErrorState title='Could not read the gateway metrics' error={rates.error} />}
       {!rates.ready && !rates.error && <Loading label='Measuring rates' />}
       {rates.ready && (
@@ -60,7 +60,7 @@ export function OverviewPage () {
         {info => (
           <>
             <dl class='stats'>
-              <Stat label='Cluster ID' value={info.clusterId} />
+              <Stat label='Cluster ID' value={info.clusterId} small />
               <Stat label='Controller' value={`broker ${info.controllerId}`} />
               <Stat label='Brokers' value={info.brokers.length} />
               <Stat label='Topics' value={topics.data ? topics.data.length : '…'} to='/topics' />

@@ -118,7 +118,7 @@ export function BrowsePanel ({ topic, partitions, request, formats, onQuery }: {
           <div class='field'>
             <label for={`${id}-partition`}>Partition</label>
             <select id={`${id}-partition`} value={String(query.partition)} onChange={e => set('partition', Number(e.currentTarget.value))}>
-              {partitions.map(p => <option key={p.partition} value={String(p.partition)}>{p.partition} (offsets {p.earliestOffset}–{Math.max(p.earliestOffset, p.latestOffset - 1)})</option>)}
+              {partitions.map(p => <option key={p.partition} value={String(p.partition)}>{p.partition} ({p.latestOffset > p.earliestOffset ? `offsets ${p.earliestOffset}–${p.latestOffset - 1}` : 'empty'})</option>)}
             </select>
           </div>
           <fieldset class='field start-field'>
