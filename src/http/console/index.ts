@@ -1,5 +1,5 @@
 /**
- * Serves the web console, built into console/dist by `make console` (and by
+ * Serves the web console, built into console/dist by `make console-build` (and by
  * `make run`), at /console. The console is a single-page app: a client route
  * such as /console/topics/orders gets index.html, while a missing asset
  * (/console/assets/x.js) stays a 404 so a browser never runs HTML as script.

@@ -12,7 +12,7 @@ export function missingBuildPage (distDir: string): string {
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
 <h1>The web console is not built</h1>
 <p>This gateway serves its web console from <code>${escapeHtml(distDir)}</code>, which has no <code>index.html</code>.</p>
-<p>Build it with <code>make console</code>, or start everything with <code>make run</code> (which builds it), then restart the gateway.</p>
+<p>Build it with <code>make console-build</code>, or start everything with <code>make run</code> (which builds it), then restart the gateway.</p>
 <p>The API works without the console: see <a href="/gateway/v1/openapi.json">/gateway/v1/openapi.json</a> and <a href="/docs">/docs</a>.</p>
 </body>
 </html>
