@@ -48,6 +48,7 @@ run: $(DEPS) console-build
 # Always a fresh local cluster (with the ACL authorizer), so results do not
 # depend on whatever KAFKA_BOOTSTRAP_SERVERS the shell happens to have.
 test: install console-build
+	npm --prefix console test
 	scripts/browser-deps.sh
 	$(KAFKA) exec --authorizer -- bash -c 'npm test && npm run bench:smoke'
 
