@@ -9,6 +9,7 @@ import { formatRate, TimeSeriesChart } from '../components/time-series-chart.tsx
 import { useLiveRates } from '../lib/use-live-rates.ts'
 import { useResource } from '../lib/use-resource.ts'
 import { Link } from '../components/link.tsx'
+import { isSystemTopic } from '../lib/system-topics.ts'
 
 function Stat ({ label, value, to, small }: { label: string, value: string | number, to?: string, small?: boolean }) {
   return (
@@ -51,7 +52,7 @@ function LiveRatesSection () {
 
 export function OverviewPage () {
   const cluster = useResource(signal => api.cluster(signal), [], { refreshMs: 10_000 })
-  const topics = useResource(signal => api.listTopics(false, signal), [], { refreshMs: 10_000 })
+  const topics = useResource(async signal => (await api.listTopics(false, signal)).filter(t => !isSystemTopic(t)), [], { refreshMs: 10_000 })
   const groups = useResource(signal => api.listGroups(signal), [], { refreshMs: 10_000 })
 
   return (

@@ -7,6 +7,7 @@ import { api } from '../../api/endpoints.ts'
 import type { AccessPoint, AccessPointLimits, CreateAccessPointRequest } from '../../api/types.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { InlineError } from '../../components/states.tsx'
+import { isSystemTopic } from '../../lib/system-topics.ts'
 import { useAction, useResource } from '../../lib/use-resource.ts'
 
 function positive (text: string): number | undefined {
@@ -15,7 +16,7 @@ function positive (text: string): number | undefined {
 }
 
 export function CreateAccessPointDialog ({ open, onClose, onCreated }: { open: boolean, onClose: () => void, onCreated: (accessPoint: AccessPoint) => void }) {
-  const topics = useResource(signal => (open ? api.listTopics(false, signal) : Promise.resolve([])), [open])
+  const topics = useResource(async signal => (open ? (await api.listTopics(false, signal)).filter(t => !isSystemTopic(t)) : []), [open])
   const [name, setName] = useState('')
   const [topic, setTopic] = useState('')
   const [description, setDescription] = useState('')

@@ -12,6 +12,7 @@ import { Async, Empty } from '../../components/states.tsx'
 import { Tabs, type Tab } from '../../components/tabs.tsx'
 import { Link } from '../../components/link.tsx'
 import { navigate, pathWithQuery, replaceQuietly } from '../../lib/router.ts'
+import { isSystemTopic } from '../../lib/system-topics.ts'
 import { useResource } from '../../lib/use-resource.ts'
 import { BrowsePanel, defaultBrowseQuery, MAX_RANGE, type BrowseQuery, type BrowseRequest, type StartKind } from './browse-panel.tsx'
 import { LiveTailPanel } from './live-tail-panel.tsx'
@@ -66,7 +67,7 @@ export function MessagesPage ({ query }: { query: URLSearchParams }) {
   const [view, setView] = useState<View>(() => VIEWS.find(v => v === query.get('view')) ?? 'browse')
   const [formats, setFormats] = useState<Formats>({ key: 'auto', value: 'auto' })
   const lastQuery = useRef<BrowseQuery>(fromUrl.query)
-  const topics = useResource(signal => api.listTopics(false, signal), [])
+  const topics = useResource(async signal => (await api.listTopics(false, signal)).filter(t => !isSystemTopic(t)), [])
   const description = useResource(signal => (topic ? api.describeTopic(topic, signal) : Promise.resolve(undefined)), [topic])
   const id = useId()
 

@@ -11,6 +11,7 @@ import { notify } from '../../components/notices.tsx'
 import { Page, Section } from '../../components/page.tsx'
 import { Async } from '../../components/states.tsx'
 import { navigate, pathWithQuery } from '../../lib/router.ts'
+import { isSystemTopic } from '../../lib/system-topics.ts'
 import { useAction, useResource } from '../../lib/use-resource.ts'
 import { PartitionsTable } from './partitions-table.tsx'
 import { TopicConfigs } from './topic-configs.tsx'
@@ -20,7 +21,7 @@ export function TopicDetailPage ({ topic }: { topic: string }) {
   const description = useResource(signal => api.describeTopic(topic, signal), [topic], { refreshMs: 10_000 })
   const [deleting, setDeleting] = useState(false)
   const remove = useAction(() => api.deleteTopic(topic))
-  const mayAdmin = can(identity, 'admin', { type: 'topic', name: topic })
+  const mayAdmin = can(identity, 'admin', { type: 'topic', name: topic }) && !isSystemTopic({ name: topic, internal: false })
   const mayBrowse = can(identity, 'consume', { type: 'topic', name: topic })
 
   return (

@@ -13,6 +13,7 @@ import { Async, Empty } from '../../components/states.tsx'
 import { navigate, pathWithQuery } from '../../lib/router.ts'
 import { useAction, useResource } from '../../lib/use-resource.ts'
 import { useSlashFocus } from '../../lib/use-slash-focus.ts'
+import { isSystemTopic } from '../../lib/system-topics.ts'
 import { CreateTopicDialog } from './create-topic-dialog.tsx'
 
 export function TopicsPage () {
@@ -46,8 +47,9 @@ export function TopicsPage () {
       </div>
       <Async resource={topics} what='topics'>
         {list => {
-          const shown = list.filter(t => t.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name))
-          if (list.length === 0) {
+          const visible = list.filter(t => showInternal || !isSystemTopic(t))
+          const shown = visible.filter(t => t.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name))
+          if (visible.length === 0) {
             return (
               <Empty title='No topics yet.'>
                 {mayCreate ? <p><button type='button' class='primary' onClick={() => setCreating(true)}>Create the first topic</button></p> : <p>Ask an administrator to create one.</p>}
@@ -57,21 +59,21 @@ export function TopicsPage () {
           if (shown.length === 0) return <Empty title={`No topic name contains “${search}”.`} />
           return (
             <>
-              <p class='muted small' role='status'>{shown.length === list.length ? `${list.length} topics` : `${shown.length} of ${list.length} topics`}</p>
+              <p class='muted small' role='status'>{shown.length === visible.length ? `${visible.length} topic${visible.length === 1 ? '' : 's'}` : `${shown.length} of ${visible.length} topics`}</p>
               <TableScroller label='Topics'>
                 <table>
                   <thead><tr><th scope='col'>Name</th><th scope='col' class='num'>Partitions</th><th scope='col' class='num'>Replication</th><th scope='col'><span class='visually-hidden'>Actions</span></th></tr></thead>
                   <tbody>
                     {shown.map(topic => (
                       <tr key={topic.name}>
-                        <th scope='row'><Link to={`/topics/${encodeURIComponent(topic.name)}`}>{topic.name}</Link>{topic.internal && <span class='badge'>internal</span>}</th>
+                        <th scope='row'><Link to={`/topics/${encodeURIComponent(topic.name)}`}>{topic.name}</Link>{isSystemTopic(topic) && <span class='badge'>internal</span>}</th>
                         <td class='num'>{topic.partitions}</td>
                         <td class='num'>{topic.replicationFactor}</td>
                         <td class='row-actions'>
                           {can(identity, 'consume', { type: 'topic', name: topic.name }) && (
                             <Link class='button-link' to={pathWithQuery('/messages', { topic: topic.name })} aria-label={`Browse messages of ${topic.name}`}>Messages</Link>
                           )}
-                          {!topic.internal && can(identity, 'admin', { type: 'topic', name: topic.name }) && (
+                          {!isSystemTopic(topic) && can(identity, 'admin', { type: 'topic', name: topic.name }) && (
                             <button type='button' class='danger-outline' aria-label={`Delete topic ${topic.name}`} onClick={() => { remove.clearError(); setDeleting(topic.name) }}>Delete</button>
                           )}
                         </td>
