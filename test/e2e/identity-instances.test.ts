@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { test } from 'node:test'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { loadConfig } from '../../src/config/load.ts'
 import { createKafka } from '../../src/kafka/index.ts'
 import { bootstrapFromEnv, randomTopic } from '../support/gateway.ts'
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts'
+import { eventually } from '../support/eventually.ts'
 
 const ADMIN_TOKEN = `admin-${randomBytes(12).toString('hex')}`
 
@@ -25,18 +25,6 @@ async function call (gw: GatewayProcess, method: string, path: string, token: st
   return { status: res.status, body: text ? JSON.parse(text) as Record<string, unknown> : {} }
 }
 
-/** Waits until `check` passes: another instance applies a change within about a second (GATEWAY_STATE_POLL_MS). */
-async function eventually (check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await sleep(100)
-    }
-  }
-}
 
 async function ready (gw: GatewayProcess): Promise<void> {
   await eventually(async () => assert.equal((await fetch(`${gw.url}/readyz`)).status, 200), 60_000)

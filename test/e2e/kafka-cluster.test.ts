@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { Admin, type ClusterMetadata } from '@platformatic/kafka'
 import { startKafkaCluster } from '../support/kafka-cluster.ts'
+import { eventually } from '../support/eventually.ts'
 
 async function metadataFrom (bootstrap: string[], topic: string): Promise<ClusterMetadata> {
   const admin = new Admin({ clientId: 'kafka-cluster-test', bootstrapBrokers: bootstrap })
@@ -13,18 +13,6 @@ async function metadataFrom (bootstrap: string[], topic: string): Promise<Cluste
   }
 }
 
-/** Polls until `check` passes (replication state settles asynchronously), rethrowing its last failure. */
-async function eventually (check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await sleep(250)
-    }
-  }
-}
 
 test('3-broker KRaft cluster: RF 3 topic survives one broker stopping and the broker rejoins', { timeout: 120_000 }, async t => {
   const cluster = await startKafkaCluster({ brokers: 3 })

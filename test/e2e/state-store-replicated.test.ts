@@ -4,25 +4,14 @@
 // Starts its own cluster (about a minute), so it does not use KAFKA_BOOTSTRAP_SERVERS.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { loadConfig } from '../../src/config/load.ts'
 import { createKafka } from '../../src/kafka/index.ts'
 import { KafkaStateStore } from '../../src/kafka/state-store.ts'
 import { startKafkaCluster } from '../support/kafka-cluster.ts'
+import { eventually } from '../support/eventually.ts'
 
 const quiet = { info () {}, warn () {} }
 
-async function eventually (check: () => Promise<void> | void, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await sleep(250)
-    }
-  }
-}
 
 test('the state topic is replicated 3 ways and survives a broker stopping', { timeout: 300_000 }, async t => {
   const cluster = await startKafkaCluster({ brokers: 3 })
@@ -48,16 +37,16 @@ test('the state topic is replicated 3 ways and survives a broker stopping', { ti
   assert.equal(configs.find(c => c.name === 'min.insync.replicas')?.value, '2')
 
   await a.store.put('access-point/ap1', { id: 'ap1', status: 'running' })
-  await eventually(() => assert.deepEqual(b.view.get('access-point/ap1'), { id: 'ap1', status: 'running' }))
+  await eventually(() => assert.deepEqual(b.view.get('access-point/ap1'), { id: 'ap1', status: 'running' }), 60_000)
 
   // Stop the partition leader: a new leader takes over, writes and reads go on.
   const leader = topic.partitions[0]!.leader
   await cluster.stopBroker(leader)
-  await eventually(() => a.store.put('access-point/ap1', { id: 'ap1', status: 'paused' }))
+  await eventually(() => a.store.put('access-point/ap1', { id: 'ap1', status: 'paused' }), 60_000)
   assert.deepEqual(a.view.get('access-point/ap1'), { id: 'ap1', status: 'paused' })
-  await eventually(() => assert.deepEqual(b.view.get('access-point/ap1'), { id: 'ap1', status: 'paused' }))
+  await eventually(() => assert.deepEqual(b.view.get('access-point/ap1'), { id: 'ap1', status: 'paused' }), 60_000)
 
   await cluster.startBroker(leader)
-  await eventually(() => b.store.put('credential/k1', { id: 'k1' }))
-  await eventually(() => assert.deepEqual(a.view.get('credential/k1'), { id: 'k1' }))
+  await eventually(() => b.store.put('credential/k1', { id: 'k1' }), 60_000)
+  await eventually(() => assert.deepEqual(a.view.get('credential/k1'), { id: 'k1' }), 60_000)
 })

@@ -3,26 +3,14 @@
 // and a restarted instance reads everything back.
 import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { loadConfig } from '../../src/config/load.ts'
 import type { StateApply } from '../../src/core/identity/state-port.ts'
 import { createKafka } from '../../src/kafka/index.ts'
 import { KafkaStateStore } from '../../src/kafka/state-store.ts'
 import { bootstrapFromEnv, randomTopic } from '../support/gateway.ts'
+import { eventually } from '../support/eventually.ts'
 
 const quiet = { info () {}, warn () {} }
-
-async function eventually (check: () => void, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await sleep(50)
-    }
-  }
-}
 
 function setup (t: TestContext) {
   const config = loadConfig({ KAFKA_BOOTSTRAP_SERVERS: bootstrapFromEnv() }, { 'kafka.retries': 1 })
