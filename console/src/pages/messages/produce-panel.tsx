@@ -11,6 +11,18 @@ import { useAction } from '../../lib/use-resource.ts'
 const ENCODING_LABELS: Record<Encoding, string> = { json: 'JSON', string: 'Text', base64: 'Base64 (binary)' }
 
 /** `name: value` lines → headers; the first bad line number when one does not parse. */
+/** The format a key or value is typed in. */
+function EncodingField ({ id, label, value, onChange }: { id: string, label: string, value: Encoding, onChange: (encoding: Encoding) => void }) {
+  return (
+    <div class='field'>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={e => onChange(e.currentTarget.value as Encoding)}>
+        {(Object.keys(ENCODING_LABELS) as Encoding[]).map(e => <option key={e} value={e}>{ENCODING_LABELS[e]}</option>)}
+      </select>
+    </div>
+  )
+}
+
 export function parseHeaderLines (text: string): Record<string, string> | number {
   const headers: Record<string, string> = {}
   const lines = text.split('\n')
@@ -84,24 +96,14 @@ export function ProducePanel ({ topic, partitions, onShow }: { topic: string, pa
           <input id={`${id}-key`} value={key} onInput={e => setKey(e.currentTarget.value)} spellcheck={false} autocomplete='off' aria-invalid={invalid('key')} aria-describedby={`${id}-key-hint`} />
           <p id={`${id}-key-hint`} class='hint'>Records with the same key go to the same partition.</p>
         </div>
-        <div class='field'>
-          <label for={`${id}-key-encoding`}>Key format</label>
-          <select id={`${id}-key-encoding`} value={keyEncoding} onChange={e => setKeyEncoding(e.currentTarget.value as Encoding)}>
-            {(Object.keys(ENCODING_LABELS) as Encoding[]).map(e => <option key={e} value={e}>{ENCODING_LABELS[e]}</option>)}
-          </select>
-        </div>
+        <EncodingField id={`${id}-key-encoding`} label='Key format' value={keyEncoding} onChange={setKeyEncoding} />
       </div>
       <div class='field-row'>
         <div class='field grow'>
           <label for={`${id}-value`}>Value</label>
           <textarea id={`${id}-value`} rows={6} value={value} onInput={e => setValue(e.currentTarget.value)} spellcheck={false} class='mono' aria-invalid={invalid('value')} />
         </div>
-        <div class='field'>
-          <label for={`${id}-value-encoding`}>Value format</label>
-          <select id={`${id}-value-encoding`} value={valueEncoding} onChange={e => setValueEncoding(e.currentTarget.value as Encoding)}>
-            {(Object.keys(ENCODING_LABELS) as Encoding[]).map(e => <option key={e} value={e}>{ENCODING_LABELS[e]}</option>)}
-          </select>
-        </div>
+        <EncodingField id={`${id}-value-encoding`} label='Value format' value={valueEncoding} onChange={setValueEncoding} />
       </div>
       <div class='field-row'>
         <div class='field grow'>
