@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { partitionForKey } from '../../src/core/partitioner.ts'
+import { BINARY_RECORDS_TYPE } from '../../src/http/native/record-binary.ts'
+import { decodeBinaryRecords } from '../support/binary-records.ts'
 import { createTopic, startTestGateway } from '../support/gateway.ts'
 
 test('produce then fetch round-trips keys, values and headers in every encoding', async t => {
@@ -112,4 +114,33 @@ test('a request larger than one Kafka batch is split and every record still gets
   assert.deepEqual(offsets, Array.from({ length: 300 }, (_, i) => i))
   const last = (await app.inject({ url: `/gateway/v1/topics/${topic}/partitions/0/records?offset=299&valueEncoding=string` })).json()
   assert.equal(last.records[0].value, value + 299)
+})
+
+test('the binary fetch answer carries the same records as the JSON one, bytes untouched', async t => {
+  const { app, gateway } = await startTestGateway(t)
+  const topic = await createTopic(t, gateway, { partitions: 1 })
+  const values = [Buffer.from([0, 1, 2, 254, 255]), Buffer.from('text ✓'), Buffer.alloc(200_000, 9)]
+  const produced = await app.inject({
+    method: 'POST',
+    url: `/gateway/v1/topics/${topic}/records?keyEncoding=base64&valueEncoding=base64`,
+    payload: { records: [...values.map((v, i) => ({ key: Buffer.from(`k${i}`).toString('base64'), value: v.toString('base64'), headers: { n: String(i) } })), { value: null }] },
+  })
+  assert.equal(produced.statusCode, 200, produced.body)
+  const url = `/gateway/v1/topics/${topic}/partitions/0/records?offset=0&keyEncoding=base64&valueEncoding=base64`
+  const binary = await app.inject({ url, headers: { accept: BINARY_RECORDS_TYPE } })
+  assert.equal(binary.statusCode, 200, binary.body)
+  const json = (await app.inject({ url })).json()
+  const decoded = decodeBinaryRecords(binary.rawPayload)
+  assert.equal(decoded.length, 4)
+  assert.equal(binary.headers['kafka-next-offset'], String(json.nextOffset))
+  assert.equal(binary.headers['kafka-high-watermark'], String(json.highWatermark))
+  decoded.forEach((record, i) => {
+    const reference = json.records[i]
+    assert.equal(record.offset, reference.offset)
+    assert.equal(record.timestamp, reference.timestamp)
+    assert.equal(record.key?.toString('base64') ?? null, reference.key)
+    assert.equal(record.value?.toString('base64') ?? null, reference.value)
+    assert.deepEqual(Object.fromEntries(record.headers.map(h => [h.name, h.value?.toString() ?? ''])), reference.headers)
+  })
+  assert.deepEqual(decoded[0]!.value, values[0])
 })

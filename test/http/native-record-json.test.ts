@@ -3,7 +3,8 @@ import { test } from 'node:test'
 import type { ConsumedRecord } from '../../src/core/model.ts'
 import { ENCODINGS } from '../../src/formats/encodings.ts'
 import { fromRecord } from '../../src/http/native/mapping.ts'
-import { fetchResponseJson, isPlainAscii, JsonBytes, writeRecord } from '../../src/http/native/record-json.ts'
+import { fetchResponseJson, writeRecord } from '../../src/http/native/record-json.ts'
+import { isPlainAscii, JsonBytes } from '../../src/http/shared/json-bytes.ts'
 
 const TEXTS = ['plain ascii', 'ünïcödé ✓ 😀', 'quote " and backslash \\', 'tab\tnew\nline\u0001', '', '\u2028\u2029 del \u007f']
 const JSON_VALUES = ['{"n":1}', ' { "spaced" : [1, 2, 3] }\n', '"a string"', '42', 'null', '{"big":12345678901234567890}']

@@ -22,10 +22,10 @@ const CLI = join(ROOT, 'bin', 'kafka-gateway.ts')
 export interface Run { code: number, stdout: string, stderr: string }
 
 /** The shell block of a docs page between `<!-- name:start -->` and `<!-- name:end -->`. */
-export function docsBlock (page: string, name: string): string {
+export function docsBlock (page: string, name: string, language = 'sh'): string {
   const text = readFileSync(join(ROOT, 'docs', page), 'utf8')
-  const block = new RegExp(`<!-- ${name}:start -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\`\\n<!-- ${name}:end -->`).exec(text)
-  if (!block) throw new Error(`docs/${page} has no sh block between the ${name} markers`)
+  const block = new RegExp(`<!-- ${name}:start -->\\n\`\`\`${language}\\n([\\s\\S]*?)\`\`\`\\n<!-- ${name}:end -->`).exec(text)
+  if (!block) throw new Error(`docs/${page} has no ${language} block between the ${name} markers`)
   return block[1]!
 }
 

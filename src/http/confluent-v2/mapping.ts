@@ -101,6 +101,7 @@ export function toInstanceSettings (body: Static<typeof CreateConsumerBody>, def
   }
 }
 
+/** One consumer record as v2 JSON, as an object: the readable definition that records-json.ts renders as bytes (the test holds them equal). */
 export function toConsumedRecord (record: ConsumedRecord, format: ConsumerFormat): object {
   const encoding = ENCODING_OF[format]
   const where = `record at offset ${record.offset} of partition ${record.partition} of topic ${record.topic}`

@@ -9,8 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import Type, { type Static } from 'typebox'
 import { GatewayError } from '../../../core/errors.ts'
 import type { Gateway } from '../../../core/gateway.ts'
-import { toConsumedRecord } from '../mapping.ts'
 import { acceptedFormat, recordsMediaType } from '../media-types.ts'
+import { v2RecordsJson } from '../records-json.ts'
 import { ConsumedRecord, InstanceParams, RecordsQuery, v2Errors } from '../schemas.ts'
 import { consumersOf } from './consumers.ts'
 
@@ -35,6 +35,7 @@ export function registerConsumerRecordRoutes (app: FastifyInstance, gateway: Gat
       ...(request.query.max_bytes !== undefined ? { maxBytes: request.query.max_bytes } : {}),
       ...(asked ? { format: asked.format } : {}),
     })
-    return reply.type(recordsMediaType(asked?.name ?? format)).send(records.map(r => toConsumedRecord(r, format)))
+    // Rendered as bytes here, not by the route schema (records-json.ts); the schema still documents the answer.
+    return reply.type(recordsMediaType(asked?.name ?? format)).send(v2RecordsJson(records, format))
   })
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import type { Gateway } from '../../../core/gateway.ts'
 import { normalizeProduceBody, produceAnswer, startOf, toProduceRecords } from '../mapping.ts'
+import { acceptsBinaryRecords, BINARY_HEADERS, BINARY_RECORDS_TYPE, binaryRecords } from '../record-binary.ts'
 import { fetchResponseJson } from '../record-json.ts'
 import { errorResponses, FetchQuery, FetchResponse, PartitionParams, ProduceBody, ProduceQuery, ProduceResponse, TopicParams } from '../schemas.ts'
 
@@ -36,11 +37,20 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
   app.get<{ Params: Static<typeof PartitionParams>, Querystring: Static<typeof FetchQuery> }>('/topics/:topic/partitions/:partition/records', {
     schema: {
       summary: 'Fetch records of a partition',
-      description: 'Reads records from an offset, the earliest or latest offset, or a timestamp. With timeoutMs, waits for records when none is there yet.',
+      description: `Reads records from an offset, the earliest or latest offset, or a timestamp. With timeoutMs, waits for records when none is there yet. With \`Accept: ${BINARY_RECORDS_TYPE}\` the answer is length-prefixed binary (keys and values as Kafka holds them; next offset, high watermark and record count in the ${Object.values(BINARY_HEADERS).join(', ')} headers), see docs/binary-fetch.md.`,
       tags: ['records'],
       params: PartitionParams,
       querystring: FetchQuery,
-      response: { 200: FetchResponse, ...errorResponses },
+      response: {
+        200: {
+          description: 'The records, as JSON or (when asked for in Accept) binary',
+          content: {
+            'application/json': { schema: FetchResponse },
+            [BINARY_RECORDS_TYPE]: { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        ...errorResponses,
+      },
     },
     config: { access: { operation: 'consume', resource: 'topic' } },
   }, async (request, reply) => {
@@ -54,6 +64,14 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
       ...(q.maxBytes !== undefined ? { maxBytes: q.maxBytes } : {}),
       ...(q.timeoutMs !== undefined ? { timeoutMs: q.timeoutMs } : {}),
     })
+    if (acceptsBinaryRecords(request.headers.accept)) {
+      return reply
+        .type(BINARY_RECORDS_TYPE)
+        .header(BINARY_HEADERS.nextOffset, result.nextOffset)
+        .header(BINARY_HEADERS.highWatermark, result.highWatermark)
+        .header(BINARY_HEADERS.recordCount, result.records.length)
+        .send(binaryRecords(result.records))
+    }
     const encodings = { keyEncoding: q.keyEncoding ?? 'json', valueEncoding: q.valueEncoding ?? 'json' } as const
     // Serialized here rather than by the route schema: record bytes go into the answer without JS strings (record-json.ts).
     return reply.type('application/json; charset=utf-8').send(fetchResponseJson({ topic, partition, records: result.records, nextOffset: result.nextOffset, highWatermark: result.highWatermark }, encodings))

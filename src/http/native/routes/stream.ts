@@ -14,7 +14,8 @@ import type { Gateway } from '../../../core/gateway.ts'
 import { decodePosition } from '../../../core/stream.ts'
 import { toGatewayError } from '../../shared/error-body.ts'
 import type { Encodings } from '../mapping.ts'
-import { JsonBytes, writeRecord } from '../record-json.ts'
+import { JsonBytes } from '../../shared/json-bytes.ts'
+import { writeRecord } from '../record-json.ts'
 import { errorResponses, StreamQuery, TopicParams } from '../schemas.ts'
 
 export interface StreamSettings {
