@@ -4,7 +4,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'console/**', '.cache/**', '.kafka/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'console/**', '.cache/**', '.kafka/**', 'test-results/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -27,7 +27,8 @@ function where (url: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)
   if (pkg) return pkg[1]!
   if (path.startsWith('node:')) return path
-  return relative(ROOT, path).split('/').slice(0, 2).join('/')
+  // The gateway runs compiled (dist/src/…): group by source folder all the same.
+  return relative(ROOT, path).replace(/^dist\//, '').split('/').slice(0, 2).join('/')
 }
 
 const byFunction = new Map<string, number>()

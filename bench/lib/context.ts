@@ -6,8 +6,11 @@
 import type { BenchBroker } from './broker.ts'
 import { runHttpLoad, type HttpLoadOptions, type HttpLoadResult } from './http-load.ts'
 import type { BenchOptions } from './options.ts'
-import { startBareServer, startGateway, type ServerProcess } from './processes.ts'
+import { startBareServer, startGateway, type GatewayOptions, type ServerProcess } from './processes.ts'
 import type { ResultRow } from './results.ts'
+
+/** How a gateway is started besides its worker count (default: as `npm start` runs it). */
+export type GatewayVariant = Pick<GatewayOptions, 'formerDefault'>
 
 export class BenchContext {
   readonly options: BenchOptions
@@ -28,26 +31,32 @@ export class BenchContext {
     this.log = log
   }
 
-  gateway (workers = this.options.workers, nodeOptions: string[] = []): Promise<ServerProcess> {
+  gateway (workers = this.options.workers, variant: GatewayVariant = {}): Promise<ServerProcess> {
     let started = this.#gateways.get(workers)
     if (!started) {
       const profile = this.options.profileDir
       started = startGateway({
         bootstrap: this.broker.bootstrap,
         workers,
-        nodeOptions: [...nodeOptions, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/workers-${workers}`] : [])],
+        ...variant,
+        nodeOptions: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/workers-${workers}`] : [],
       })
       this.#gateways.set(workers, started)
     }
     return started
   }
 
-  /** Stops a gateway so the next call starts a fresh one (memory is measured from a clean start), with these Node flags. */
-  async restartGateway (workers = this.options.workers, nodeOptions: string[] = []): Promise<ServerProcess> {
+  /** Stops a gateway so the next call starts a fresh one (memory is measured from a clean start), as `variant` says. */
+  async restartGateway (workers = this.options.workers, variant: GatewayVariant = {}): Promise<ServerProcess> {
+    await this.stopGateway(workers)
+    return this.gateway(workers, variant)
+  }
+
+  /** Stops the gateway with this many workers, if one runs. */
+  async stopGateway (workers: number): Promise<void> {
     const running = this.#gateways.get(workers)
     this.#gateways.delete(workers)
     if (running) await (await running).stop()
-    return this.gateway(workers, nodeOptions)
   }
 
   bare (workers = this.options.workers): Promise<ServerProcess> {

@@ -1,12 +1,15 @@
 /**
- * The processes of a bench run: the gateway (src/main.ts, with its
- * workers), the bare Fastify ceiling and the direct Kafka clients, each its
- * own process so none shares an event loop with the load generator.
+ * The processes of a bench run: the gateway (as `npm start` runs it: the
+ * compiled dist/src/main.js with package.json config.nodeFlags, built first
+ * when missing or stale; with its workers), the bare Fastify ceiling and the
+ * direct Kafka clients, each its own process so none shares an event loop
+ * with the load generator.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ensureBuilt, MAIN_JS, nodeFlags } from '../../scripts/build.ts'
 import { freePort } from '../../scripts/kafka/ports.ts'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
@@ -32,7 +35,7 @@ async function waitForHttp (url: string, child: ChildProcess, output: () => stri
   throw new Error(`${url} did not answer within ${timeoutMs} ms: ${output()}`)
 }
 
-function startServer (args: string[], env: Record<string, string>, port: number, readyPath: string, nodeOptions: string[]): Promise<ServerProcess> {
+export function startServer (args: string[], env: Record<string, string>, port: number, readyPath: string, nodeOptions: string[]): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeOptions, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -64,11 +67,26 @@ export interface GatewayOptions {
   env?: Record<string, string>
   /** Node flags for the primary and, through NODE_OPTIONS, every worker (e.g. --cpu-prof). */
   nodeOptions?: string[]
+  /**
+   * Run the gateway as `npm start` did before the build and the flags:
+   * `node src/main.ts` (type stripping) with V8's default heap sizing. For
+   * the before/after of the memory scenario.
+   */
+  formerDefault?: boolean
 }
 
+/** dist/ is checked (and built when stale) once per run, so src/ edits made during a run do not rebuild it midway. */
+let buildChecked = false
+
 export async function startGateway (options: GatewayOptions): Promise<ServerProcess> {
+  // Workers forked by node:cluster inherit the primary's flags (process.execArgv).
+  const [flags, main] = options.formerDefault ? [[], join(ROOT, 'src', 'main.ts')] : [nodeFlags(), MAIN_JS]
+  if (!options.formerDefault && !buildChecked) {
+    ensureBuilt()
+    buildChecked = true
+  }
   const port = await freePort()
-  const gateway = await startServer([join(ROOT, 'src', 'main.ts'), '--workers', String(options.workers)], {
+  const gateway = await startServer([...flags, main, '--workers', String(options.workers)], {
     KAFKA_BOOTSTRAP_SERVERS: options.bootstrap,
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: String(port),
@@ -106,12 +124,19 @@ export async function runDirect<T> (script: string, args: object, timeoutMs = 18
   return JSON.parse(last) as T
 }
 
-function rssOf (pid: number): number {
+/**
+ * RSS and PSS of a process, in bytes. PSS splits each page shared between
+ * processes (the mapped node binary, ~58 MB, and libraries) among them, so
+ * the PSS of a primary and its workers adds up to what they take together;
+ * their RSS would count those pages once per process.
+ */
+function memoryOf (pid: number): { rss: number, pss: number } {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return match ? Number(match[1]) * 1024 : 0
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+    const kB = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024
+    return { rss: kB('Rss'), pss: kB('Pss') }
   } catch {
-    return 0
+    return { rss: 0, pss: 0 }
   }
 }
 
@@ -129,26 +154,33 @@ function childrenOf (pid: number): number[] {
   return children
 }
 
-export interface RssSample {
+export interface MemorySample {
   /** Milliseconds since sampling started. */
   at: number
-  /** Bytes of every process of the tree. */
+  /** RSS bytes of every process of the tree, summed (pages shared between them counted once per process). */
   total: number
-  /** Bytes of the biggest single process. */
+  /** RSS bytes of the biggest single process. */
   largest: number
+  /** PSS bytes of every process of the tree, summed: what the tree takes together. */
+  pss: number
 }
 
-/** Samples the RSS of a process and its children (the gateway primary and workers) every `intervalMs`. */
-export function sampleRss (pid: number, intervalMs = 250): { stop: () => RssSample[] } {
-  const samples: RssSample[] = []
+/** Samples the RSS and PSS of a process and its children (the gateway primary and workers) every `intervalMs`. */
+export function sampleMemory (pid: number, intervalMs = 250): { stop: () => MemorySample[] } {
+  const samples: MemorySample[] = []
   const started = Date.now()
   let pids = [pid, ...childrenOf(pid)]
   let ticks = 0
   const take = (): void => {
     // Workers can be replaced; refresh the tree now and then rather than on every tick.
     if (++ticks % 8 === 0) pids = [pid, ...childrenOf(pid)]
-    const sizes = pids.map(rssOf)
-    samples.push({ at: Date.now() - started, total: sizes.reduce((a, b) => a + b, 0), largest: Math.max(...sizes) })
+    const sizes = pids.map(memoryOf)
+    samples.push({
+      at: Date.now() - started,
+      total: sizes.reduce((sum, size) => sum + size.rss, 0),
+      largest: Math.max(...sizes.map(size => size.rss)),
+      pss: sizes.reduce((sum, size) => sum + size.pss, 0),
+    })
   }
   take()
   const timer = setInterval(take, intervalMs)

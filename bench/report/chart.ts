@@ -84,7 +84,7 @@ export function chartSvg (rows: ResultRow[], machine: MachineInfo, date: Date): 
   for (const [title, bars] of [
     ['Throughput: gateway as % of its baseline (dashed line: target)', throughput],
     ['Latency of one-record produces at half the maximum rate (ms)', latency],
-    ['Memory: RSS (MB), gray: bare Fastify under the same load (dashed line: 250 MB target; red: missed)', memory],
+    ['Memory (MB): RSS of one process, PSS summed over several; gray: bare Fastify under the same load (dashed line: 250 MB target; red: missed)', memory],
   ] as const) {
     const drawn = panel(title, bars, top)
     body += drawn.svg

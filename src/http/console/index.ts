@@ -7,15 +7,16 @@
  * with a bare 404.
  */
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { PACKAGE_ROOT } from '../../package-root.ts'
 import { missingBuildPage } from './missing-build-page.ts'
 
 export const CONSOLE_PREFIX = '/console'
 
-/** console/dist next to src/, whichever directory the gateway was started from. */
-export const DEFAULT_CONSOLE_DIST = resolve(import.meta.dirname, '../../../console/dist')
+/** console/dist in the project root (next to src/ and dist/), whichever directory the gateway was started from. */
+export const DEFAULT_CONSOLE_DIST = join(PACKAGE_ROOT, 'console', 'dist')
 
 /**
  * The console holds a bearer token in the page, so it takes no script, style

@@ -15,3 +15,9 @@ test('the README opens with make run and make test', () => {
 test('the README configuration table lists every setting', () => {
   for (const setting of listSettings()) assert.ok(readme.includes(`\`${setting.env}\``), `README lacks ${setting.env}; run node scripts/update-readme-config.ts`)
 })
+
+test('the README shows the Node flags npm start uses (package.json config.nodeFlags)', () => {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')) as { config: { nodeFlags: string }, scripts: { start: string } }
+  assert.match(manifest.scripts.start, /\$npm_package_config_nodeFlags dist\/src\/main\.js$/)
+  assert.ok(readme.includes(`node ${manifest.config.nodeFlags} dist/src/main.js`), 'README lacks the npm start command line with config.nodeFlags')
+})
