@@ -35,7 +35,7 @@ const FULL: Loads = {
   singleConnections: 64,
   batchConnections: 16,
   recordsPerBatch: 100,
-  fetchRecordsPerPartition: 10_000,
+  fetchRecordsPerPartition: 30_000,
   latencySeconds: 5,
   latencyRepeats: 7,
   memoryConnections: 1000,

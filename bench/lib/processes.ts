@@ -109,9 +109,14 @@ export async function startBareServer (workers: number): Promise<ServerProcess> 
   return startServer([join(ROOT, 'bench', 'bare-server.ts')], { PORT: String(port), WORKERS: String(workers) }, port, '/healthz', [])
 }
 
-/** Runs a bench/direct/*.ts client to its end and returns the JSON it printed last. */
-export async function runDirect<T> (script: string, args: object, timeoutMs = 180_000): Promise<T> {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'direct', script), JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Runs a client script of the bench (a path under bench/) in its own fresh
+ * process to its end and returns the JSON it printed last. Every measured
+ * client, the direct Kafka ones and the HTTP ones, runs this way, so neither
+ * side shares a process (its heap, its GC threads) with the bench itself.
+ */
+export async function runClient<T> (script: string, args: object, timeoutMs = 180_000): Promise<T> {
+  const child = spawn(process.execPath, [join(ROOT, 'bench', script), JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => { stdout += chunk })
@@ -120,8 +125,13 @@ export async function runDirect<T> (script: string, args: object, timeoutMs = 18
   const [code] = await once(child, 'exit') as [number | null]
   clearTimeout(timer)
   const last = stdout.trim().split('\n').pop() ?? ''
-  if (code !== 0 || !last.startsWith('{')) throw new Error(`direct client ${script} failed (exit ${code}): ${stderr || stdout}`)
+  if (code !== 0 || !last.startsWith('{')) throw new Error(`bench client ${script} failed (exit ${code}): ${stderr || stdout}`)
   return JSON.parse(last) as T
+}
+
+/** A bench/direct/*.ts client: @platformatic/kafka straight to the broker. */
+export function runDirect<T> (script: string, args: object, timeoutMs?: number): Promise<T> {
+  return runClient<T>(join('direct', script), args, timeoutMs)
 }
 
 /**

@@ -6,9 +6,9 @@
  */
 import type { BenchContext } from '../lib/context.ts'
 import { PARTITIONS } from '../lib/broker.ts'
-import { runPacedHttp } from '../lib/paced-http.ts'
+import type { PacedHttpOptions, PacedHttpResult } from '../lib/paced-http.ts'
 import { produceBody } from '../lib/payloads.ts'
-import { runDirect } from '../lib/processes.ts'
+import { runClient, runDirect } from '../lib/processes.ts'
 import type { ResultRow } from '../lib/results.ts'
 import { median, medianRun, type LatencySummary } from '../lib/stats.ts'
 import { producePath, type DirectProduceResult } from './produce.ts'
@@ -34,6 +34,8 @@ export async function latencyAtHalfLoad (ctx: BenchContext): Promise<void> {
   const gatewayRuns: LatencySummary[] = []
   const directRuns: LatencySummary[] = []
   const paced = { url: load.url, body, rate, connections: load.connections }
+  // The HTTP load runs in its own process, like the direct client it is compared with.
+  const runPacedHttp = (options: PacedHttpOptions): Promise<PacedHttpResult> => runClient<PacedHttpResult>('http/paced.ts', options)
   await runPacedHttp({ ...paced, durationSeconds: loads.warmupSeconds })
   for (let repeat = 0; repeat < loads.latencyRepeats; repeat++) {
     const http = await runPacedHttp({ ...paced, durationSeconds: loads.latencySeconds })
