@@ -8,7 +8,7 @@
 import { PassThrough, type Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Static } from 'typebox'
-import Value from 'typebox/value'
+import { Compile } from 'typebox/compile'
 import { GatewayError, isGatewayError } from '../../../core/errors.ts'
 import type { Gateway } from '../../../core/gateway.ts'
 import { JsonObjectSplitter } from '../../../formats/json-object-stream.ts'
@@ -19,6 +19,8 @@ import { successReport, toProduceRecord } from '../record-mapping.ts'
 import { ProduceRecordBody, ProduceReport, TopicParams, v3Errors } from '../schemas.ts'
 
 const CRLF = '\r\n'
+/** Compiled once: a stream checks every one of its records (the interpreted check was ~14% of a stream's CPU). */
+const recordCheck = Compile(ProduceRecordBody)
 const MAX_IN_FLIGHT = 1000
 
 interface Report { error_code: number, [field: string]: unknown }
@@ -41,8 +43,8 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway, co
       } catch (error) {
         throw new GatewayError('invalid_json', `the record is not valid JSON: ${(error as Error).message}`)
       }
-      if (!Value.Check(ProduceRecordBody, body)) {
-        const first = [...Value.Errors(ProduceRecordBody, body)][0]
+      if (!recordCheck.Check(body)) {
+        const first = [...recordCheck.Errors(body)][0]
         throw new GatewayError('invalid_request', `the record does not fit the produce request: ${first ? `${first.instancePath || 'record'} ${first.message}` : 'unexpected shape'}`)
       }
       const mapped = toProduceRecord(body as Static<typeof ProduceRecordBody>)
