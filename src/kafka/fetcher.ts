@@ -55,8 +55,10 @@ export class LaneFetcher implements FetcherPort {
     for (;;) {
       const waitMs = Math.max(0, Math.min(this.#pollSliceMs, deadline - Date.now()))
       const response = await this.#lanes.use(lane => this.#fetchOnce(lane, topicId, node, requests, waitMs))
-      const results = requests.map(request => {
+      const absent: number[] = []
+      const results = requests.map((request, index) => {
         const partition = response.responses[0]?.partitions.find(p => p.partitionIndex === request.partition)
+        if (!partition) absent.push(index)
         const decoded = decodeBatches(request.topic, request.partition, partition?.records, request.offset, request.limit)
         if (decoded.records.length > 0) this.#metrics?.fetched(decoded.records.length, decoded.bytes)
         return {
@@ -66,7 +68,40 @@ export class LaneFetcher implements FetcherPort {
           logStartOffset: Number(partition?.logStartOffset ?? -1),
         }
       })
-      if (results.some(r => r.records.length > 0) || Date.now() >= deadline) return results
+      if (results.some(r => r.records.length > 0) || Date.now() >= deadline) {
+        if (absent.length > 0) await this.#fillOffsets(absent.map(index => ({ request: requests[index]!, result: results[index]! })))
+        return results
+      }
+    }
+  }
+
+  /**
+   * The client keeps a Kafka fetch session per broker (KIP-227), and in a
+   * session the broker leaves out partitions with nothing new, their high
+   * watermark and log start included. Those two are looked up for such
+   * partitions (one ListOffsets each way), so an empty answer still says where
+   * the partition ends.
+   */
+  async #fillOffsets (missing: { request: PartitionFetchRequest, result: PartitionFetchResult }[]): Promise<void> {
+    const [latest, earliest] = await Promise.all([ListOffsetTimestamps.LATEST, ListOffsetTimestamps.EARLIEST].map(async timestamp => {
+      const byTopic = new Map<string, { partitionIndex: number, timestamp: bigint }[]>()
+      for (const { request } of missing) {
+        const partitions = byTopic.get(request.topic) ?? []
+        partitions.push({ partitionIndex: request.partition, timestamp })
+        byTopic.set(request.topic, partitions)
+      }
+      try {
+        return await this.#admin.listOffsets({ topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) })
+      } catch (error) {
+        this.#health.observe(error)
+        throw mapKafkaError(error, { action: 'look up offsets', topic: missing[0]!.request.topic })
+      }
+    }))
+    const offsetOf = (listed: typeof latest, topic: string, partition: number): number =>
+      Number(listed?.find(t => t.name === topic)?.partitions.find(p => p.partitionIndex === partition)?.offset ?? -1)
+    for (const { request, result } of missing) {
+      result.highWatermark = offsetOf(latest, request.topic, request.partition)
+      result.logStartOffset = offsetOf(earliest, request.topic, request.partition)
     }
   }
 

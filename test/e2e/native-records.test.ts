@@ -144,3 +144,19 @@ test('the binary fetch answer carries the same records as the JSON one, bytes un
   })
   assert.deepEqual(decoded[0]!.value, values[0])
 })
+
+test('a fetch that finds nothing still reports the partition high watermark', async t => {
+  const { app, gateway } = await startTestGateway(t)
+  const topic = await createTopic(t, gateway, { partitions: 1 })
+  await app.inject({ method: 'POST', url: `/gateway/v1/topics/${topic}/records`, payload: { records: [{ value: 1 }, { value: 2 }, { value: 3 }] } })
+  for (let i = 0; i < 3; i++) {
+    for (const query of ['offset=latest', 'offset=3', 'offset=latest&timeoutMs=200']) {
+      const res = await app.inject({ url: `/gateway/v1/topics/${topic}/partitions/0/records?${query}` })
+      assert.equal(res.statusCode, 200, res.body)
+      const body = res.json()
+      assert.equal(body.records.length, 0, query)
+      assert.equal(body.nextOffset, 3, query)
+      assert.equal(body.highWatermark, 3, query)
+    }
+  }
+})
