@@ -32,6 +32,35 @@ export function Dialog ({ open, title, onClose, children, wide }: { open: boolea
   )
 }
 
+export interface SubmitActionsProps {
+  /** The error of the last attempt, shown above the buttons. */
+  error: ApiError | undefined
+  pending: boolean
+  /** Label of the submit button, and while the request runs. */
+  submitLabel: string
+  pendingLabel: string
+  onCancel: () => void
+  /** Other reasons the form cannot be sent yet. */
+  disabled?: boolean
+  danger?: boolean
+  autoFocus?: boolean
+}
+
+/** The end of every form dialog: the last error, then Cancel and the submit button (disabled while sending). */
+export function SubmitActions (props: SubmitActionsProps) {
+  return (
+    <>
+      <InlineError error={props.error} />
+      <div class='dialog-actions'>
+        <button type='button' onClick={props.onCancel}>Cancel</button>
+        <button type='submit' class={props.danger ? 'danger' : 'primary'} disabled={props.pending || props.disabled === true} autoFocus={props.autoFocus}>
+          {props.pending ? props.pendingLabel : props.submitLabel}
+        </button>
+      </div>
+    </>
+  )
+}
+
 export interface ConfirmProps {
   open: boolean
   title: string
@@ -61,13 +90,7 @@ export function ConfirmDialog (props: ConfirmProps) {
             <input id={inputId} value={typed} onInput={e => setTyped(e.currentTarget.value)} autocomplete='off' spellcheck={false} autoFocus />
           </div>
         )}
-        <InlineError error={props.error} />
-        <div class='dialog-actions'>
-          <button type='button' onClick={props.onCancel}>Cancel</button>
-          <button type='submit' class='danger' disabled={blocked || props.pending} autoFocus={props.typeToConfirm === undefined}>
-            {props.pending ? 'Working…' : props.confirmLabel}
-          </button>
-        </div>
+        <SubmitActions error={props.error} pending={props.pending} disabled={blocked} submitLabel={props.confirmLabel} pendingLabel='Working…' onCancel={props.onCancel} danger autoFocus={props.typeToConfirm === undefined} />
       </form>
     </Dialog>
   )

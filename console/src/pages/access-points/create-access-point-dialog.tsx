@@ -5,8 +5,7 @@
 import { useId, useState } from 'preact/hooks'
 import { api } from '../../api/endpoints.ts'
 import type { AccessPoint, AccessPointLimits, CreateAccessPointRequest } from '../../api/types.ts'
-import { Dialog } from '../../components/dialog.tsx'
-import { InlineError } from '../../components/states.tsx'
+import { Dialog, SubmitActions } from '../../components/dialog.tsx'
 import { isSystemTopic } from '../../lib/system-topics.ts'
 import { useAction, useResource } from '../../lib/use-resource.ts'
 
@@ -92,11 +91,7 @@ export function CreateAccessPointDialog ({ open, onClose, onCreated }: { open: b
           <input id={`${id}-principals`} value={principals} onInput={e => setPrincipals(e.currentTarget.value)} placeholder='sensor-fleet, billing' aria-describedby={`${id}-principals-hint`} />
           <p id={`${id}-principals-hint`} class='hint'>Comma separated. Empty lets anyone with produce permission on the access point send.</p>
         </div>
-        <InlineError error={create.error} />
-        <div class='dialog-actions'>
-          <button type='button' onClick={onClose}>Cancel</button>
-          <button type='submit' class='primary' disabled={create.pending}>{create.pending ? 'Creating…' : 'Create access point'}</button>
-        </div>
+        <SubmitActions error={create.error} pending={create.pending} submitLabel='Create access point' pendingLabel='Creating…' onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -6,10 +6,10 @@ import { useId, useState } from 'preact/hooks'
 import { api } from '../../api/endpoints.ts'
 import type { CreatedCredential, Credential } from '../../api/types.ts'
 import { CopyButton } from '../../components/copy-button.tsx'
-import { ConfirmDialog, Dialog } from '../../components/dialog.tsx'
+import { ConfirmDialog, Dialog, SubmitActions } from '../../components/dialog.tsx'
 import { notify } from '../../components/notices.tsx'
 import { Section, TableScroller } from '../../components/page.tsx'
-import { Async, Empty, InlineError } from '../../components/states.tsx'
+import { Async, Empty } from '../../components/states.tsx'
 import { formatDate } from '../../lib/format.ts'
 import { useAction, useResource } from '../../lib/use-resource.ts'
 
@@ -34,11 +34,7 @@ function CreateKeyDialog ({ open, onClose, onCreated }: { open: boolean, onClose
           <label for={`${id}-description`}>Description <span class='muted'>(optional)</span></label>
           <input id={`${id}-description`} value={description} onInput={e => setDescription(e.currentTarget.value)} placeholder='What uses this key' />
         </div>
-        <InlineError error={create.error} />
-        <div class='dialog-actions'>
-          <button type='button' onClick={onClose}>Cancel</button>
-          <button type='submit' class='primary' disabled={create.pending}>{create.pending ? 'Creating…' : 'Create key'}</button>
-        </div>
+        <SubmitActions error={create.error} pending={create.pending} submitLabel='Create key' pendingLabel='Creating…' onCancel={onClose} />
       </form>
     </Dialog>
   )

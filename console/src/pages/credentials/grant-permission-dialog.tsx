@@ -5,8 +5,7 @@
 import { useId, useState } from 'preact/hooks'
 import { api } from '../../api/endpoints.ts'
 import type { GrantRequest, Operation, ResourceType } from '../../api/types.ts'
-import { Dialog } from '../../components/dialog.tsx'
-import { InlineError } from '../../components/states.tsx'
+import { Dialog, SubmitActions } from '../../components/dialog.tsx'
 import { useAction } from '../../lib/use-resource.ts'
 
 const OPERATIONS: { value: Operation, label: string }[] = [
@@ -88,11 +87,7 @@ export function GrantPermissionDialog ({ open, onClose, onGranted }: { open: boo
             </div>
           )}
         </div>
-        <InlineError error={grant.error} />
-        <div class='dialog-actions'>
-          <button type='button' onClick={onClose}>Cancel</button>
-          <button type='submit' class='primary' disabled={grant.pending || noOperation}>{grant.pending ? 'Granting…' : 'Grant'}</button>
-        </div>
+        <SubmitActions error={grant.error} pending={grant.pending} disabled={noOperation} submitLabel='Grant' pendingLabel='Granting…' onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -10,6 +10,7 @@ import type { PartitionInfo } from '../../api/types.ts'
 import { Empty, ErrorState, Loading } from '../../components/states.tsx'
 import { toDateTimeLocal } from '../../lib/format.ts'
 import { RecordList, type Formats } from './record-list.tsx'
+import { RecordFilterFields } from './record-filter-fields.tsx'
 import { scanRange, type FilterScope, type ScanResult, type ScanStart } from './record-filter.ts'
 
 export type StartKind = 'offset' | 'timestamp' | 'newest' | 'earliest'
@@ -149,18 +150,7 @@ export function BrowsePanel ({ topic, partitions, request, formats, onQuery }: {
           </div>
         </div>
         <div class='field-row'>
-          <div class='field grow'>
-            <label for={`${id}-filter`}>Only records containing</label>
-            <input id={`${id}-filter`} type='search' value={query.filter} onInput={e => set('filter', e.currentTarget.value)} placeholder='Text to find (case-insensitive)' autocomplete='off' />
-          </div>
-          <div class='field'>
-            <label for={`${id}-scope`}>In</label>
-            <select id={`${id}-scope`} value={query.scope} onChange={e => set('scope', e.currentTarget.value as FilterScope)}>
-              <option value='any'>Key, value or headers</option>
-              <option value='key'>Key</option>
-              <option value='value'>Value</option>
-            </select>
-          </div>
+          <RecordFilterFields id={id} filter={query.filter} scope={query.scope} onFilter={filter => set('filter', filter)} onScope={scope => set('scope', scope)} />
           <div class='field form-actions align-end'>
             <button type='submit' class='primary' disabled={outcome.status === 'scanning'}>{outcome.status === 'scanning' ? 'Reading…' : 'Read records'}</button>
           </div>

@@ -9,6 +9,7 @@ import type { PartitionInfo, WireRecord } from '../../api/types.ts'
 import { Empty, ErrorState } from '../../components/states.tsx'
 import { openLiveTail, type LiveTail, type TailStatus } from '../../lib/live-tail.ts'
 import { RecordList, type Formats } from './record-list.tsx'
+import { RecordFilterFields } from './record-filter-fields.tsx'
 import { recordMatches, type FilterScope } from './record-filter.ts'
 
 /** Records kept on screen; older ones scroll off so a busy topic cannot exhaust the tab's memory. */
@@ -121,18 +122,7 @@ export function LiveTailPanel ({ topic, partitions, formats }: { topic: string, 
             {partitions.map(p => <option key={p.partition} value={String(p.partition)}>Partition {p.partition}</option>)}
           </select>
         </div>
-        <div class='field grow'>
-          <label for={`${id}-filter`}>Only records containing</label>
-          <input id={`${id}-filter`} type='search' value={filter} onInput={e => setFilter(e.currentTarget.value)} autocomplete='off' placeholder='Text to find (case-insensitive)' />
-        </div>
-        <div class='field'>
-          <label for={`${id}-scope`}>In</label>
-          <select id={`${id}-scope`} value={scope} onChange={e => setScope(e.currentTarget.value as FilterScope)}>
-            <option value='any'>Key, value or headers</option>
-            <option value='key'>Key</option>
-            <option value='value'>Value</option>
-          </select>
-        </div>
+        <RecordFilterFields id={id} filter={filter} scope={scope} onFilter={setFilter} onScope={setScope} />
         <div class='field form-actions align-end'>
           {state === 'stopped' && <button type='button' class='primary' onClick={start}>Start live tail</button>}
           {state === 'running' && <button type='button' onClick={pause}>Pause</button>}

@@ -5,8 +5,7 @@
 import { useId, useState } from 'preact/hooks'
 import { api } from '../../api/endpoints.ts'
 import type { CreateTopicRequest } from '../../api/types.ts'
-import { Dialog } from '../../components/dialog.tsx'
-import { InlineError } from '../../components/states.tsx'
+import { Dialog, SubmitActions } from '../../components/dialog.tsx'
 import { useAction } from '../../lib/use-resource.ts'
 
 const RETENTION_CHOICES = [
@@ -95,11 +94,7 @@ export function CreateTopicDialog ({ open, onClose, onCreated }: { open: boolean
           <textarea id={`${id}-extra`} rows={3} value={extra} onInput={e => setExtra(e.currentTarget.value)} placeholder='max.message.bytes=2097152' spellcheck={false} aria-describedby={`${id}-extra-hint`} aria-invalid={extraError ? 'true' : undefined} />
           <p id={`${id}-extra-hint`} class='hint'>{extraError ? <span class='error-text'>{extraError}</span> : 'One name=value per line.'}</p>
         </div>
-        <InlineError error={create.error} />
-        <div class='dialog-actions'>
-          <button type='button' onClick={onClose}>Cancel</button>
-          <button type='submit' class='primary' disabled={create.pending}>{create.pending ? 'Creating…' : 'Create topic'}</button>
-        </div>
+        <SubmitActions error={create.error} pending={create.pending} submitLabel='Create topic' pendingLabel='Creating…' onCancel={onClose} />
       </form>
     </Dialog>
   )
