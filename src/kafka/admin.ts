@@ -1,7 +1,7 @@
 /**
  * Topic, cluster, config and consumer-group administration over the admin client.
  */
-import { ConfigResourceTypes, ConfigSources, FindCoordinatorKeyTypes, IncrementalAlterConfigOperationTypes, ListOffsetTimestamps, type Admin } from '@platformatic/kafka'
+import { ConfigResourceTypes, ConfigSources, FindCoordinatorKeyTypes, IncrementalAlterConfigOperationTypes, ListOffsetTimestamps, type Admin, type ClusterMetadata } from '@platformatic/kafka'
 import { GatewayError } from '../core/errors.ts'
 import type {
   ClusterInfo, ConfigEntry, GroupDescription, GroupPartitionLag, GroupSummary, TopicDescription, TopicSummary, TopicToCreate,
@@ -12,8 +12,10 @@ import type { KafkaHealth } from './health.ts'
 import type { TopicMetadata } from './metadata.ts'
 
 const SOURCE_NAMES = new Map<number, string>(Object.entries(ConfigSources).map(([name, value]) => [value, name]))
-/** Longest wait for a config change to show in describe (see #awaitConfigs). */
+/** Longest wait for a config change or a deletion to show in describe and metadata (see #awaitConfigs, #awaitGone). */
 const CONFIG_PROPAGATION_WAIT_MS = 3000
+/** Tries of list-then-describe in listTopics when topics vanish in between. */
+const LIST_TOPICS_ATTEMPTS = 3
 const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state'])
 
 export class KafkaAdmin implements AdminPort {
@@ -43,9 +45,19 @@ export class KafkaAdmin implements AdminPort {
   }
 
   async listTopics (includeInternal: boolean): Promise<TopicSummary[]> {
-    const names = await this.#call({ action: 'list topics' }, () => this.#admin.listTopics({ includeInternals: includeInternal }))
-    if (names.length === 0) return []
-    const metadata = await this.#call({ action: 'read topic metadata' }, () => this.#admin.metadata({ topics: names, forceUpdate: true }))
+    // Names first, then their metadata: a topic deleted in between fails the
+    // metadata request, so on failure the names are listed again (a few times).
+    let names: string[] = []
+    let metadata: ClusterMetadata | undefined
+    for (let attempt = 1; metadata === undefined; attempt++) {
+      names = await this.#call({ action: 'list topics' }, () => this.#admin.listTopics({ includeInternals: includeInternal }))
+      if (names.length === 0) return []
+      try {
+        metadata = await this.#call({ action: 'read topic metadata' }, () => this.#admin.metadata({ topics: names, forceUpdate: true }))
+      } catch (error) {
+        if (attempt >= LIST_TOPICS_ATTEMPTS) throw error
+      }
+    }
     return names.flatMap(name => {
       const topic = metadata.topics.get(name)
       if (!topic) return []
@@ -108,6 +120,25 @@ export class KafkaAdmin implements AdminPort {
   async deleteTopic (topic: string): Promise<void> {
     await this.#metadata.topic(topic, true)
     await this.#call({ action: 'delete the topic', topic }, () => this.#admin.deleteTopics({ topics: [topic] }))
+    await this.#awaitGone(topic)
+  }
+
+  /**
+   * Kafka answers DeleteTopics once the controller has it; brokers learn it a
+   * little later (on a busy machine, hundreds of ms), and until then metadata
+   * still shows the topic. Waits, bounded, so a describe right after the
+   * delete answers 404 like the delete promised.
+   */
+  async #awaitGone (topic: string): Promise<void> {
+    const deadline = Date.now() + CONFIG_PROPAGATION_WAIT_MS
+    while (Date.now() < deadline) {
+      try {
+        await this.#metadata.topic(topic, true)
+      } catch {
+        return
+      }
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
   }
 
   async createPartitions (topic: string, totalCount: number, validateOnly: boolean): Promise<void> {
