@@ -64,7 +64,11 @@ export interface PartitionFetchRequest {
 }
 
 export interface PartitionFetchResult {
-  records: ConsumedRecord[]
+  /** The records column by column over the bytes Kafka sent (record-table.ts); answer writers that copy bytes read this. */
+  readonly table: import('./record-table.ts').RecordTable
+  /** The same records as objects, built when first asked for. */
+  readonly records: ConsumedRecord[]
+  readonly recordCount: number
   /** Offset to ask for next time. */
   nextOffset: number
   highWatermark: number

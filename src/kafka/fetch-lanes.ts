@@ -1,20 +1,18 @@
 /**
- * A fixed set of fetch "lanes", each its own Kafka consumer with its own
- * connections. A broker answers one request per connection at a time, so a
+ * A fixed set of fetch "lanes", each with its own Kafka connections. A broker answers one request per connection at a time, so a
  * long-poll must not sit in front of other fetches: each fetch takes a lane
  * for one poll slice and gives it back. Waiters queue FIFO, and the queue is
  * bounded so overload turns into 503s rather than memory.
  */
-import { Consumer } from '@platformatic/kafka'
 import { GatewayError } from '../core/errors.ts'
 
-export class FetchLanes {
-  readonly #free: Consumer[]
-  readonly #all: Consumer[]
-  readonly #waiters: Array<(lane: Consumer) => void> = []
+export class FetchLanes<Lane extends { close (): Promise<void> }> {
+  readonly #free: Lane[]
+  readonly #all: Lane[]
+  readonly #waiters: Array<(lane: Lane) => void> = []
   readonly #maxQueue: number
 
-  constructor (createLane: (index: number) => Consumer, count: number, maxQueue: number) {
+  constructor (createLane: (index: number) => Lane, count: number, maxQueue: number) {
     this.#all = Array.from({ length: count }, (_, i) => createLane(i))
     this.#free = [...this.#all]
     this.#maxQueue = maxQueue
@@ -22,7 +20,7 @@ export class FetchLanes {
 
   get waiting (): number { return this.#waiters.length }
 
-  async use<T> (work: (lane: Consumer) => Promise<T>): Promise<T> {
+  async use<T> (work: (lane: Lane) => Promise<T>): Promise<T> {
     const lane = await this.#acquire()
     try {
       return await work(lane)
@@ -31,7 +29,7 @@ export class FetchLanes {
     }
   }
 
-  #acquire (): Promise<Consumer> {
+  #acquire (): Promise<Lane> {
     const lane = this.#free.pop()
     if (lane) return Promise.resolve(lane)
     if (this.#waiters.length >= this.#maxQueue) {
@@ -40,13 +38,13 @@ export class FetchLanes {
     return new Promise(resolve => this.#waiters.push(resolve))
   }
 
-  #release (lane: Consumer): void {
+  #release (lane: Lane): void {
     const waiter = this.#waiters.shift()
     if (waiter) waiter(lane)
     else this.#free.push(lane)
   }
 
   async close (): Promise<void> {
-    await Promise.allSettled(this.#all.map(lane => lane.close(true)))
+    await Promise.allSettled(this.#all.map(lane => lane.close()))
   }
 }

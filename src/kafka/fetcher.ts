@@ -2,87 +2,136 @@
  * Fetches records of one or more partitions without a consumer group: one
  * Kafka Fetch per partition leader, each in a lane for at most one poll
  * slice, repeated until records arrive or the caller's wait is over.
+ * Failures Kafka calls retriable (leader moved, connection lost) are retried
+ * with fresh metadata, as the client library does for its own requests.
  */
-import { ListOffsetTimestamps, type Admin, type Consumer } from '@platformatic/kafka'
+import { findErrorBy, GenericError, ListOffsetTimestamps, type Admin, type ConnectionPool, type Consumer } from '@platformatic/kafka'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { GatewayError } from '../core/errors.ts'
+import type { FetchedPartition } from '../core/fetched-partition.ts'
 import type { OffsetSpec, PartitionFetchRequest, PartitionFetchResult } from '../core/model.ts'
 import type { FetcherPort, KafkaMetricsPort } from '../core/ports.ts'
 import { mapKafkaError } from './errors.ts'
 import type { FetchLanes } from './fetch-lanes.ts'
+import { LibraryFetchRound, RawFetchRound, type FetchRound, type Leader } from './fetch-round.ts'
 import type { KafkaHealth } from './health.ts'
 import type { TopicMetadata } from './metadata.ts'
-import { decodeBatches } from './record-batches.ts'
+import { rawFetchVersion } from './raw-fetch.ts'
+import { UnsupportedRecordFormatError } from './record-batch-reader.ts'
 
-type FetchResponse = Awaited<ReturnType<Consumer['fetch']>>
+const FETCH_API_KEY = 1
+
+export interface FetcherSettings {
+  pollSliceMs: number
+  retries: number
+  retryDelayMs: number
+  /** Use the client library's Fetch even on brokers the raw reader supports (tests of the older-broker path). */
+  libraryFetchOnly?: boolean
+}
 
 export class LaneFetcher implements FetcherPort {
-  readonly #lanes: FetchLanes
+  readonly #lanes: FetchLanes<ConnectionPool>
   readonly #metadata: TopicMetadata
   readonly #admin: Admin
-  readonly #pollSliceMs: number
+  readonly #settings: FetcherSettings
   readonly #health: KafkaHealth
   readonly #metrics: KafkaMetricsPort | undefined
+  readonly #libraryConsumer: () => Consumer
+  #round: Promise<FetchRound> | undefined
 
-  constructor (lanes: FetchLanes, metadata: TopicMetadata, admin: Admin, pollSliceMs: number, health: KafkaHealth, metrics?: KafkaMetricsPort) {
+  constructor (lanes: FetchLanes<ConnectionPool>, metadata: TopicMetadata, admin: Admin, settings: FetcherSettings, health: KafkaHealth, libraryConsumer: () => Consumer, metrics?: KafkaMetricsPort) {
     this.#lanes = lanes
     this.#metadata = metadata
     this.#admin = admin
-    this.#pollSliceMs = pollSliceMs
+    this.#settings = settings
     this.#health = health
+    this.#libraryConsumer = libraryConsumer
     this.#metrics = metrics
   }
 
-  async fetch (requests: PartitionFetchRequest[]): Promise<PartitionFetchResult[]> {
-    const results: PartitionFetchResult[] = new Array(requests.length)
-    const byLeader = new Map<string, { topicId: string, node: number, items: { index: number, request: PartitionFetchRequest }[] }>()
+  fetch (requests: PartitionFetchRequest[]): Promise<PartitionFetchResult[]> {
+    return this.#fetch(requests, 0)
+  }
+
+  async #fetch (requests: PartitionFetchRequest[], attempt: number): Promise<FetchedPartition[]> {
+    const results: FetchedPartition[] = new Array(requests.length)
+    const byLeader = new Map<string, { leader: Leader, items: { index: number, request: PartitionFetchRequest }[] }>()
     for (let index = 0; index < requests.length; index++) {
       const request = requests[index]!
-      const topic = await this.#metadata.topic(request.topic)
-      const leader = topic.partitions[request.partition]?.leader ?? -1
-      const key = `${topic.id}/${leader}`
+      const topic = await this.#metadata.topic(request.topic, attempt > 0)
+      const node = topic.partitions[request.partition]?.leader ?? -1
+      const key = `${topic.id}/${node}`
       let group = byLeader.get(key)
-      if (!group) { group = { topicId: topic.id, node: leader, items: [] }; byLeader.set(key, group) }
+      if (!group) {
+        const broker = topic.brokers.get(node)
+        group = { leader: { topicId: topic.id, node, broker: broker ?? { host: '', port: -1 } }, items: [] }
+        byLeader.set(key, group)
+      }
       group.items.push({ index, request })
     }
-    await Promise.all([...byLeader.values()].map(async group => {
-      const groupResults = await this.#fetchFromLeader(group.topicId, group.node, group.items.map(i => i.request))
-      group.items.forEach((item, i) => { results[item.index] = groupResults[i]! })
+    await Promise.all([...byLeader.values()].map(async ({ leader, items }) => {
+      const groupRequests = items.map(i => i.request)
+      let groupResults: FetchedPartition[]
+      try {
+        groupResults = await this.#fetchFromLeader(leader, groupRequests)
+      } catch (error) {
+        if (attempt >= this.#settings.retries || !retriable(error)) throw this.#failure(error, groupRequests)
+        await sleep(this.#settings.retryDelayMs)
+        groupResults = await this.#fetch(groupRequests, attempt + 1)
+      }
+      items.forEach((item, i) => { results[item.index] = groupResults[i]! })
     }))
     return results
   }
 
-  async #fetchFromLeader (topicId: string, node: number, requests: PartitionFetchRequest[]): Promise<PartitionFetchResult[]> {
+  async #fetchFromLeader (leader: Leader, requests: PartitionFetchRequest[]): Promise<FetchedPartition[]> {
+    // No leader right now (election under way): retriable, like Kafka's own answer would be.
+    if (leader.node < 0 || leader.broker.port < 0) throw Object.assign(new Error('no partition leader'), { apiId: 'LEADER_NOT_AVAILABLE', canRetry: true })
+    const round = await this.#chooseRound()
     const deadline = Date.now() + Math.max(...requests.map(r => r.maxWaitMs))
     for (;;) {
-      const waitMs = Math.max(0, Math.min(this.#pollSliceMs, deadline - Date.now()))
-      const response = await this.#lanes.use(lane => this.#fetchOnce(lane, topicId, node, requests, waitMs))
-      const absent: number[] = []
-      const results = requests.map((request, index) => {
-        const partition = response.responses[0]?.partitions.find(p => p.partitionIndex === request.partition)
-        if (!partition) absent.push(index)
-        const decoded = decodeBatches(request.topic, request.partition, partition?.records, request.offset, request.limit)
-        if (decoded.records.length > 0) this.#metrics?.fetched(decoded.records.length, decoded.bytes)
-        return {
-          records: decoded.records,
-          nextOffset: decoded.nextOffset,
-          highWatermark: Number(partition?.highWatermark ?? -1),
-          logStartOffset: Number(partition?.logStartOffset ?? -1),
-        }
-      })
-      if (results.some(r => r.records.length > 0) || Date.now() >= deadline) {
-        if (absent.length > 0) await this.#fillOffsets(absent.map(index => ({ request: requests[index]!, result: results[index]! })))
+      const waitMs = Math.max(0, Math.min(this.#settings.pollSliceMs, deadline - Date.now()))
+      const results = await this.#lanes.use(pool => round.run(pool, leader, requests, waitMs))
+      this.#health.markAvailable()
+      if (results.some(r => r.recordCount > 0) || Date.now() >= deadline) {
+        for (const result of results) if (result.recordCount > 0) this.#metrics?.fetched(result.recordCount, result.payloadBytes)
+        const absent = results.flatMap((result, index) => result.highWatermark < 0 ? [{ request: requests[index]!, result }] : [])
+        if (absent.length > 0) await this.#fillOffsets(absent)
         return results
       }
     }
   }
 
+  /** Raw record reading when the broker speaks Fetch v13 or later (Kafka 3.1+), the library's Fetch before that. */
+  #chooseRound (): Promise<FetchRound> {
+    this.#round ??= (async () => {
+      const apis = await this.#admin.listApis()
+      const brokerMax = apis.find(api => api.apiKey === FETCH_API_KEY)?.maxVersion ?? 0
+      const version = this.#settings.libraryFetchOnly ? undefined : rawFetchVersion(brokerMax)
+      return version === undefined ? new LibraryFetchRound(this.#libraryConsumer()) : new RawFetchRound(version)
+    })()
+    this.#round.catch(() => { this.#round = undefined })
+    return this.#round
+  }
+
+  #failure (error: unknown, requests: PartitionFetchRequest[]): GatewayError {
+    const first = requests[0]!
+    const partition = requests.length === 1 ? first.partition : undefined
+    if (error instanceof UnsupportedRecordFormatError) return new GatewayError('kafka_error', `cannot read topic ${first.topic}: ${error.message}`, { cause: error })
+    if (!(error instanceof GatewayError)) this.#health.observe(error)
+    const mapped = mapKafkaError(error, { action: 'fetch records', topic: first.topic, ...(partition !== undefined ? { partition } : {}) })
+    this.#metrics?.kafkaError('fetch', mapped.kafkaCode ?? mapped.code)
+    return mapped
+  }
+
   /**
-   * The client keeps a Kafka fetch session per broker (KIP-227), and in a
+   * The library's Fetch keeps a session per broker (KIP-227), and in a
    * session the broker leaves out partitions with nothing new, their high
    * watermark and log start included. Those two are looked up for such
    * partitions (one ListOffsets each way), so an empty answer still says where
    * the partition ends.
    */
-  async #fillOffsets (missing: { request: PartitionFetchRequest, result: PartitionFetchResult }[]): Promise<void> {
+  async #fillOffsets (missing: { request: PartitionFetchRequest, result: FetchedPartition }[]): Promise<void> {
     const [latest, earliest] = await Promise.all([ListOffsetTimestamps.LATEST, ListOffsetTimestamps.EARLIEST].map(async timestamp => {
       const byTopic = new Map<string, { partitionIndex: number, timestamp: bigint }[]>()
       for (const { request } of missing) {
@@ -105,35 +154,6 @@ export class LaneFetcher implements FetcherPort {
     }
   }
 
-  async #fetchOnce (lane: Consumer, topicId: string, node: number, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchResponse> {
-    try {
-      const response = await lane.fetch({
-        node,
-        minBytes: 1,
-        maxWaitTime: waitMs,
-        maxBytes: requests.reduce((sum, r) => sum + r.maxBytes, 0),
-        topics: [{
-          topicId,
-          partitions: requests.map(r => ({
-            partition: r.partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: BigInt(r.offset),
-            lastFetchedEpoch: -1,
-            partitionMaxBytes: r.maxBytes,
-          })),
-        }],
-      })
-      this.#health.markAvailable()
-      return response
-    } catch (error) {
-      this.#health.observe(error)
-      const first = requests[0]!
-      const mapped = mapKafkaError(error, { action: 'fetch records', topic: first.topic, partition: requests.length === 1 ? first.partition : undefined })
-      this.#metrics?.kafkaError('fetch', mapped.kafkaCode ?? mapped.code)
-      throw mapped
-    }
-  }
-
   async resolveOffset (topic: string, partition: number, spec: OffsetSpec): Promise<number> {
     if (spec.kind === 'offset') return spec.offset
     const timestamp = spec.kind === 'earliest'
@@ -150,4 +170,10 @@ export class LaneFetcher implements FetcherPort {
       throw mapKafkaError(error, { action: 'look up offsets', topic, partition })
     }
   }
+}
+
+/** Kafka's own notion for client errors: retriable unless some error in the chain says it is not. Anything else (a gateway error, a malformed answer) is final. */
+function retriable (error: unknown): boolean {
+  if (error instanceof Error && GenericError.isGenericError(error)) return !findErrorBy(error, 'canRetry', false)
+  return (error as { canRetry?: unknown }).canRetry === true
 }

@@ -2,7 +2,7 @@
  * The Kafka side of the gateway: the only place that creates Kafka clients.
  * One shared producer, one admin client, and a set of fetch lanes.
  */
-import { Admin, Consumer } from '@platformatic/kafka'
+import { Admin, ConnectionPool, Consumer } from '@platformatic/kafka'
 import type { GatewayConfig } from '../config/schema.ts'
 import type { KafkaMetricsPort, KafkaPort } from '../core/ports.ts'
 import { KafkaAcls } from './acls.ts'
@@ -21,14 +21,24 @@ export function createKafka (config: Readonly<GatewayConfig>, metrics?: KafkaMet
   const probe = async (): Promise<void> => { await admin.metadata({ topics: [], forceUpdate: true }) }
   const health = new KafkaHealth(probe)
   const metadata = new TopicMetadata(admin, health)
-  const lanes = new FetchLanes(index => new Consumer({
-    ...clientOptions(config.kafka, `fetch-${index}`),
-    // Lanes never join this group; the client needs a group id to exist.
+  const lanes = new FetchLanes(index => {
+    const options = clientOptions(config.kafka, `fetch-${index}`)
+    return new ConnectionPool(options.clientId!, options)
+  }, config.fetch.lanes, config.fetch.maxQueue)
+  // Only for brokers older than Kafka 3.1 (fetch-round.ts); the fetcher retries, so this client does not.
+  const libraryConsumer = (): Consumer => new Consumer({
+    ...clientOptions(config.kafka, 'fetch'),
+    retries: 0,
+    // It never joins this group; the client needs a group id to exist.
     groupId: `${config.kafka.clientId}-fetch-lane`,
-  }), config.fetch.lanes, config.fetch.maxQueue)
+  })
 
   const producer = new BatchingProducer(producerClient, config.producer, health, metrics)
-  const fetcher = new LaneFetcher(lanes, metadata, admin, config.fetch.pollSliceMs, health, metrics)
+  const fetcher = new LaneFetcher(lanes, metadata, admin, {
+    pollSliceMs: config.fetch.pollSliceMs,
+    retries: config.kafka.retries,
+    retryDelayMs: config.kafka.retryDelayMs,
+  }, health, libraryConsumer, metrics)
   const kafkaAdmin = new KafkaAdmin(admin, metadata, health)
   const consumerInstances = createConsumerInstancesKafka(config, { admin: kafkaAdmin, fetcher, client: admin, health, clientOptions: role => clientOptions(config.kafka, role) })
   return {

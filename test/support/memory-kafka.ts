@@ -4,6 +4,7 @@
  * `failNext` makes the next produce or fetch fail like an outage would.
  */
 import { GatewayError } from '../../src/core/errors.ts'
+import { FetchedPartition } from '../../src/core/fetched-partition.ts'
 import type { ConsumedRecord, ProduceResult, TopicDescription } from '../../src/core/model.ts'
 import type { AdminPort, FetcherPort, KafkaPort, ProducerPort, RoutedRecord } from '../../src/core/ports.ts'
 
@@ -48,7 +49,7 @@ export class MemoryKafka implements KafkaPort {
         const log = this.#partitions(request.topic)[request.partition]!
         if (request.offset > log.length) throw new GatewayError('offset_out_of_range', 'offset out of range')
         const records = log.slice(request.offset, request.offset + request.limit)
-        return { records, nextOffset: request.offset + records.length, highWatermark: log.length, logStartOffset: 0 }
+        return FetchedPartition.ofRecords(records, { nextOffset: request.offset + records.length, highWatermark: log.length, logStartOffset: 0 })
       })
     },
     resolveOffset: async (topic, partition, spec) => {

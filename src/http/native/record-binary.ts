@@ -17,7 +17,7 @@
  * Topic and partition are those of the URL; the next offset, high watermark
  * and record count travel in response headers (BINARY_HEADERS).
  */
-import type { ConsumedRecord } from '../../core/model.ts'
+import type { RecordTable } from '../../core/record-table.ts'
 
 export const BINARY_RECORDS_TYPE = 'application/vnd.kafka-gateway.records.v1'
 
@@ -31,11 +31,15 @@ export const BINARY_HEADERS = {
 const RECORD_FIXED_BYTES = 8 + 8 + 4 + 4 + 4
 const NULL_LENGTH = -1
 
-function encodedSize (records: ConsumedRecord[]): number {
-  let size = 0
-  for (const record of records) {
-    size += RECORD_FIXED_BYTES + (record.key?.length ?? 0) + (record.value?.length ?? 0)
-    for (const header of record.headers) size += 8 + Buffer.byteLength(header.name) + (header.value?.length ?? 0)
+function encodedSize (table: RecordTable): number {
+  let size = table.length * RECORD_FIXED_BYTES
+  for (let i = 0; i < table.length; i++) {
+    size += Math.max(0, table.keyLengths[i]!) + Math.max(0, table.valueLengths[i]!)
+  }
+  if (table.hasHeaders) {
+    for (const headers of table.headers) {
+      for (const header of headers) size += 8 + Buffer.byteLength(header.name) + (header.value?.length ?? 0)
+    }
   }
   return size
 }
@@ -49,26 +53,29 @@ function writeInt64 (out: Buffer, value: number, at: number): number {
   return out.writeUInt32BE(value >>> 0, at)
 }
 
-function writeBytes (out: Buffer, at: number, bytes: Uint8Array | null): number {
-  if (bytes === null) return out.writeInt32BE(NULL_LENGTH, at)
-  at = out.writeInt32BE(bytes.length, at)
-  out.set(bytes, at)
-  return at + bytes.length
+/** Length-prefixed bytes copied from `source[start, start + length)`; length -1 is null. */
+function writeSlice (out: Buffer, at: number, source: Buffer, start: number, length: number): number {
+  at = out.writeInt32BE(length, at)
+  if (length <= 0) return at
+  return at + source.copy(out, at, start, start + length)
 }
 
-export function binaryRecords (records: ConsumedRecord[]): Buffer {
-  const out = Buffer.allocUnsafe(encodedSize(records))
+/** Records straight from the fetch's column table: bytes copied from where Kafka's answer holds them, no object per record. */
+export function binaryRecords (table: RecordTable): Buffer {
+  const out = Buffer.allocUnsafe(encodedSize(table))
   let at = 0
-  for (const record of records) {
-    at = writeInt64(out, record.offset, at)
-    at = writeInt64(out, record.timestamp, at)
-    at = writeBytes(out, at, record.key)
-    at = writeBytes(out, at, record.value)
-    at = out.writeInt32BE(record.headers.length, at)
-    for (const header of record.headers) {
+  for (let i = 0; i < table.length; i++) {
+    const source = table.sources[i]!
+    at = writeInt64(out, table.offsets[i]!, at)
+    at = writeInt64(out, table.timestamps[i]!, at)
+    at = writeSlice(out, at, source, table.keyStarts[i]!, table.keyLengths[i]!)
+    at = writeSlice(out, at, source, table.valueStarts[i]!, table.valueLengths[i]!)
+    const headers = table.headers[i]!
+    at = out.writeInt32BE(headers.length, at)
+    for (const header of headers) {
       const nameLength = out.write(header.name, at + 4, 'utf8')
       at = out.writeInt32BE(nameLength, at) + nameLength
-      at = writeBytes(out, at, header.value)
+      at = header.value === null ? out.writeInt32BE(NULL_LENGTH, at) : writeSlice(out, at, header.value, 0, header.value.length)
     }
   }
   return out

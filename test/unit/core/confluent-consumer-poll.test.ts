@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { poll } from '../../../src/core/consumers/poll.ts'
+import { FetchedPartition } from '../../../src/core/fetched-partition.ts'
 import type { ConsumedRecord, PartitionFetchRequest, PartitionFetchResult } from '../../../src/core/model.ts'
 import type { FetcherPort } from '../../../src/core/ports.ts'
 
@@ -8,9 +9,14 @@ function record (partition: number, offset: number, size: number): ConsumedRecor
   return { topic: 't', partition, offset, timestamp: 1, key: null, value: Buffer.alloc(size), headers: [] }
 }
 
-function fetcher (results: (request: PartitionFetchRequest) => PartitionFetchResult, seen: PartitionFetchRequest[] = []): FetcherPort {
+type Fetched = Pick<PartitionFetchResult, 'records' | 'nextOffset' | 'highWatermark' | 'logStartOffset'>
+
+function fetcher (results: (request: PartitionFetchRequest) => Fetched, seen: PartitionFetchRequest[] = []): FetcherPort {
   return {
-    fetch: async requests => { seen.push(...requests); return requests.map(results) },
+    fetch: async requests => {
+      seen.push(...requests)
+      return requests.map(request => { const { records, ...positions } = results(request); return FetchedPartition.ofRecords(records, positions) })
+    },
     resolveOffset: async () => { throw new Error('not used') },
   }
 }

@@ -69,8 +69,8 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
         .type(BINARY_RECORDS_TYPE)
         .header(BINARY_HEADERS.nextOffset, result.nextOffset)
         .header(BINARY_HEADERS.highWatermark, result.highWatermark)
-        .header(BINARY_HEADERS.recordCount, result.records.length)
-        .send(binaryRecords(result.records))
+        .header(BINARY_HEADERS.recordCount, result.recordCount)
+        .send(binaryRecords(result.table))
     }
     const encodings = { keyEncoding: q.keyEncoding ?? 'json', valueEncoding: q.valueEncoding ?? 'json' } as const
     // Serialized here rather than by the route schema: record bytes go into the answer without JS strings (record-json.ts).

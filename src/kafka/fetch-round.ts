@@ -1,0 +1,90 @@
+/**
+ * One Kafka Fetch round trip to one partition leader, in one of two ways:
+ * - RawFetchRound (Kafka 3.1 and later): a sessionless Fetch whose record
+ *   batches are read straight into RecordTables (record-batch-reader.ts);
+ * - LibraryFetchRound (older brokers): the client library's Fetch, records
+ *   as objects.
+ * Both read committed data only, as Kafka's consumers do by default here.
+ */
+import { FetchIsolationLevels, type Connection, type ConnectionPool, type Consumer } from '@platformatic/kafka'
+import { FetchedPartition } from '../core/fetched-partition.ts'
+import type { PartitionFetchRequest } from '../core/model.ts'
+import { rawFetchApi, type RawFetchVersion } from './raw-fetch.ts'
+import { readRecordBatches } from './record-batch-reader.ts'
+import { decodeBatches } from './record-batches.ts'
+
+export interface Leader {
+  topicId: string
+  node: number
+  broker: { host: string, port: number }
+}
+
+export interface FetchRound {
+  run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]>
+}
+
+const totalMaxBytes = (requests: PartitionFetchRequest[]): number => requests.reduce((sum, r) => sum + r.maxBytes, 0)
+
+/** Without a session (id 0, epoch -1) the broker answers every asked partition, high watermark and log start included. */
+const NO_SESSION = { id: 0, epoch: -1 } as const
+
+export class RawFetchRound implements FetchRound {
+  readonly #api: ReturnType<typeof rawFetchApi>
+
+  constructor (version: RawFetchVersion) {
+    this.#api = rawFetchApi(version)
+  }
+
+  async run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]> {
+    const connection: Connection = await pool.get(leader.broker)
+    const answer = await this.#api.async(connection,
+      waitMs, 1, totalMaxBytes(requests), FetchIsolationLevels.READ_COMMITTED, NO_SESSION.id, NO_SESSION.epoch,
+      [{
+        topicId: leader.topicId,
+        partitions: requests.map(r => ({ partition: r.partition, currentLeaderEpoch: -1, fetchOffset: BigInt(r.offset), lastFetchedEpoch: -1, partitionMaxBytes: r.maxBytes })),
+      }],
+      [], '')
+    const partitions = answer.topics.find(t => t.topicId === leader.topicId)?.partitions ?? []
+    return requests.map(request => {
+      const partition = partitions.find(p => p.partitionIndex === request.partition)
+      const read = readRecordBatches(partition?.records ?? null, request.offset, request.limit, partition?.abortedTransactions ?? null)
+      return FetchedPartition.ofTable(request.topic, request.partition, read.table, {
+        nextOffset: read.nextOffset,
+        highWatermark: partition?.highWatermark ?? -1,
+        logStartOffset: partition?.logStartOffset ?? -1,
+      })
+    })
+  }
+}
+
+export class LibraryFetchRound implements FetchRound {
+  readonly #consumer: Consumer
+
+  constructor (consumer: Consumer) {
+    this.#consumer = consumer
+  }
+
+  async run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]> {
+    const response = await this.#consumer.fetch({
+      node: leader.node,
+      connectionPool: pool,
+      minBytes: 1,
+      maxWaitTime: waitMs,
+      maxBytes: totalMaxBytes(requests),
+      topics: [{
+        topicId: leader.topicId,
+        partitions: requests.map(r => ({ partition: r.partition, currentLeaderEpoch: -1, fetchOffset: BigInt(r.offset), lastFetchedEpoch: -1, partitionMaxBytes: r.maxBytes })),
+      }],
+    })
+    return requests.map(request => {
+      // The library keeps a fetch session (KIP-227), in which the broker leaves out partitions with nothing new (-1 below; the fetcher looks those up).
+      const partition = response.responses[0]?.partitions.find(p => p.partitionIndex === request.partition)
+      const decoded = decodeBatches(request.topic, request.partition, partition?.records, request.offset, request.limit)
+      return FetchedPartition.ofRecords(decoded.records, {
+        nextOffset: decoded.nextOffset,
+        highWatermark: Number(partition?.highWatermark ?? -1),
+        logStartOffset: Number(partition?.logStartOffset ?? -1),
+      })
+    })
+  }
+}
