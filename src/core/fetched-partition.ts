@@ -11,11 +11,14 @@ export class FetchedPartition implements PartitionFetchResult {
   readonly #partition: number
   #table: RecordTable | undefined
   #records: ConsumedRecord[] | undefined
+  #releaseBytes: () => void
+  #released = false
   nextOffset: number
   highWatermark: number
   logStartOffset: number
 
-  private constructor (topic: string, partition: number, table: RecordTable | undefined, records: ConsumedRecord[] | undefined, nextOffset: number, highWatermark: number, logStartOffset: number) {
+  private constructor (topic: string, partition: number, table: RecordTable | undefined, records: ConsumedRecord[] | undefined, nextOffset: number, highWatermark: number, logStartOffset: number, releaseBytes: () => void = () => {}) {
+    this.#releaseBytes = releaseBytes
     this.#topic = topic
     this.#partition = partition
     this.#table = table
@@ -25,8 +28,9 @@ export class FetchedPartition implements PartitionFetchResult {
     this.logStartOffset = logStartOffset
   }
 
-  static ofTable (topic: string, partition: number, table: RecordTable, positions: { nextOffset: number, highWatermark: number, logStartOffset: number }): FetchedPartition {
-    return new FetchedPartition(topic, partition, table, undefined, positions.nextOffset, positions.highWatermark, positions.logStartOffset)
+  /** `releaseBytes` gives back the buffer the table points into (see release). */
+  static ofTable (topic: string, partition: number, table: RecordTable, positions: { nextOffset: number, highWatermark: number, logStartOffset: number }, releaseBytes?: () => void): FetchedPartition {
+    return new FetchedPartition(topic, partition, table, undefined, positions.nextOffset, positions.highWatermark, positions.logStartOffset, releaseBytes)
   }
 
   static ofRecords (records: ConsumedRecord[], positions: { nextOffset: number, highWatermark: number, logStartOffset: number }): FetchedPartition {
@@ -35,11 +39,13 @@ export class FetchedPartition implements PartitionFetchResult {
   }
 
   get table (): RecordTable {
+    this.#assertNotReleased()
     this.#table ??= RecordTable.fromRecords(this.#records!)
     return this.#table
   }
 
   get records (): ConsumedRecord[] {
+    this.#assertNotReleased()
     this.#records ??= this.#table!.toRecords(this.#topic, this.#partition)
     return this.#records
   }
@@ -50,6 +56,18 @@ export class FetchedPartition implements PartitionFetchResult {
     let bytes = 0
     for (const record of this.#records!) bytes += (record.key?.length ?? 0) + (record.value?.length ?? 0)
     return bytes
+  }
+
+  /** Records built as objects are views of the same bytes: once they exist, the bytes stay theirs. */
+  release (): void {
+    if (this.#records !== undefined) return
+    this.#releaseBytes()
+    this.#releaseBytes = () => {}
+    this.#released = true
+  }
+
+  #assertNotReleased (): void {
+    if (this.#released) throw new Error('the fetched records were released; read them before release()')
   }
 
   get recordCount (): number {

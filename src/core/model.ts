@@ -69,6 +69,12 @@ export interface PartitionFetchResult {
   /** The same records as objects, built when first asked for. */
   readonly records: ConsumedRecord[]
   readonly recordCount: number
+  /**
+   * Says the caller is done with `table` (and never asked for `records`), so
+   * the bytes under it can be reused; optional, for bulk paths that copy the
+   * bytes out right away.
+   */
+  release (): void
   /** Offset to ask for next time. */
   nextOffset: number
   highWatermark: number

@@ -7,6 +7,7 @@
  * Both read committed data only, as Kafka's consumers do by default here.
  */
 import { FetchIsolationLevels, type Connection, type ConnectionPool, type Consumer } from '@platformatic/kafka'
+import type { BufferPool } from '../core/buffer-pool.ts'
 import { FetchedPartition } from '../core/fetched-partition.ts'
 import type { PartitionFetchRequest } from '../core/model.ts'
 import { rawFetchApi, type RawFetchVersion } from './raw-fetch.ts'
@@ -21,6 +22,7 @@ export interface Leader {
 
 export interface FetchRound {
   run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]>
+  close (): Promise<void>
 }
 
 const totalMaxBytes = (requests: PartitionFetchRequest[]): number => requests.reduce((sum, r) => sum + r.maxBytes, 0)
@@ -31,8 +33,8 @@ const NO_SESSION = { id: 0, epoch: -1 } as const
 export class RawFetchRound implements FetchRound {
   readonly #api: ReturnType<typeof rawFetchApi>
 
-  constructor (version: RawFetchVersion) {
-    this.#api = rawFetchApi(version)
+  constructor (version: RawFetchVersion, pool: BufferPool) {
+    this.#api = rawFetchApi(version, pool)
   }
 
   async run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]> {
@@ -52,20 +54,26 @@ export class RawFetchRound implements FetchRound {
         nextOffset: read.nextOffset,
         highWatermark: partition?.highWatermark ?? -1,
         logStartOffset: partition?.logStartOffset ?? -1,
-      })
+      }, partition?.release)
     })
   }
+
+  async close (): Promise<void> {}
 }
 
 export class LibraryFetchRound implements FetchRound {
-  readonly #consumer: Consumer
+  readonly #createConsumer: () => Consumer
+  /** One client per lane: the library keeps one fetch session per broker per client, which concurrent fetches would break. */
+  readonly #consumers = new Map<ConnectionPool, Consumer>()
 
-  constructor (consumer: Consumer) {
-    this.#consumer = consumer
+  constructor (createConsumer: () => Consumer) {
+    this.#createConsumer = createConsumer
   }
 
   async run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]> {
-    const response = await this.#consumer.fetch({
+    let consumer = this.#consumers.get(pool)
+    if (!consumer) { consumer = this.#createConsumer(); this.#consumers.set(pool, consumer) }
+    const response = await consumer.fetch({
       node: leader.node,
       connectionPool: pool,
       minBytes: 1,
@@ -79,12 +87,16 @@ export class LibraryFetchRound implements FetchRound {
     return requests.map(request => {
       // The library keeps a fetch session (KIP-227), in which the broker leaves out partitions with nothing new (-1 below; the fetcher looks those up).
       const partition = response.responses[0]?.partitions.find(p => p.partitionIndex === request.partition)
-      const decoded = decodeBatches(request.topic, request.partition, partition?.records, request.offset, request.limit)
+      const decoded = decodeBatches(request.topic, request.partition, partition?.records, request.offset, request.limit, partition?.abortedTransactions ?? null)
       return FetchedPartition.ofRecords(decoded.records, {
         nextOffset: decoded.nextOffset,
         highWatermark: Number(partition?.highWatermark ?? -1),
         logStartOffset: Number(partition?.logStartOffset ?? -1),
       })
     })
+  }
+
+  async close (): Promise<void> {
+    await Promise.allSettled([...this.#consumers.values()].map(consumer => consumer.close(true)))
   }
 }

@@ -7,6 +7,7 @@
  */
 import { findErrorBy, GenericError, ListOffsetTimestamps, type Admin, type ConnectionPool, type Consumer } from '@platformatic/kafka'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { BufferPool } from '../core/buffer-pool.ts'
 import { GatewayError } from '../core/errors.ts'
 import type { FetchedPartition } from '../core/fetched-partition.ts'
 import type { OffsetSpec, PartitionFetchRequest, PartitionFetchResult } from '../core/model.ts'
@@ -38,6 +39,8 @@ export class LaneFetcher implements FetcherPort {
   readonly #metrics: KafkaMetricsPort | undefined
   readonly #libraryConsumer: () => Consumer
   #round: Promise<FetchRound> | undefined
+  /** Record bytes of fetch answers; the binary answer gives them back once copied out. */
+  readonly #bytes = new BufferPool()
 
   constructor (lanes: FetchLanes<ConnectionPool>, metadata: TopicMetadata, admin: Admin, settings: FetcherSettings, health: KafkaHealth, libraryConsumer: () => Consumer, metrics?: KafkaMetricsPort) {
     this.#lanes = lanes
@@ -108,7 +111,7 @@ export class LaneFetcher implements FetcherPort {
       const apis = await this.#admin.listApis()
       const brokerMax = apis.find(api => api.apiKey === FETCH_API_KEY)?.maxVersion ?? 0
       const version = this.#settings.libraryFetchOnly ? undefined : rawFetchVersion(brokerMax)
-      return version === undefined ? new LibraryFetchRound(this.#libraryConsumer()) : new RawFetchRound(version)
+      return version === undefined ? new LibraryFetchRound(this.#libraryConsumer) : new RawFetchRound(version, this.#bytes)
     })()
     this.#round.catch(() => { this.#round = undefined })
     return this.#round
@@ -152,6 +155,11 @@ export class LaneFetcher implements FetcherPort {
       result.highWatermark = offsetOf(latest, request.topic, request.partition)
       result.logStartOffset = offsetOf(earliest, request.topic, request.partition)
     }
+  }
+
+  async close (): Promise<void> {
+    const round = await this.#round?.catch(() => undefined)
+    await round?.close()
   }
 
   async resolveOffset (topic: string, partition: number, spec: OffsetSpec): Promise<number> {

@@ -38,6 +38,7 @@ export function createKafka (config: Readonly<GatewayConfig>, metrics?: KafkaMet
     pollSliceMs: config.fetch.pollSliceMs,
     retries: config.kafka.retries,
     retryDelayMs: config.kafka.retryDelayMs,
+    libraryFetchOnly: config.fetch.recordReader === 'library',
   }, health, libraryConsumer, metrics)
   const kafkaAdmin = new KafkaAdmin(admin, metadata, health)
   const consumerInstances = createConsumerInstancesKafka(config, { admin: kafkaAdmin, fetcher, client: admin, health, clientOptions: role => clientOptions(config.kafka, role) })
@@ -52,7 +53,7 @@ export function createKafka (config: Readonly<GatewayConfig>, metrics?: KafkaMet
       health.close()
       await consumerInstances.close()
       await producer.flush()
-      await Promise.allSettled([producerClient.close(), admin.close(), lanes.close()])
+      await Promise.allSettled([producerClient.close(), admin.close(), fetcher.close(), lanes.close()])
     },
   }
 }

@@ -10,6 +10,7 @@
  * walks it).
  */
 import { createAPI, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, ResponseError, readKnownTaggedFields, type Reader } from '@platformatic/kafka'
+import type { BufferPool } from '../core/buffer-pool.ts'
 import type { AbortedTransaction } from './record-batch-reader.ts'
 
 const FETCH_API_KEY = 1
@@ -23,13 +24,39 @@ export interface RawPartitionAnswer {
   abortedTransactions: AbortedTransaction[] | null
   /** The record batches as Kafka sent them; null when there are none. */
   records: Buffer | null
+  /** Gives `records` back to the pool once nothing reads it any more (a no-op when it is a view of the socket data). */
+  release: () => void
 }
 
 export interface RawFetchAnswer {
   topics: { topicId: string, partitions: RawPartitionAnswer[] }[]
 }
 
-function parseRawFetchAnswer (_correlationId: number, apiKey: number, apiVersion: number, reader: Reader): RawFetchAnswer {
+/** The socket data of an answer: a list of chunks. */
+type DynamicBuffer = Reader['buffer']
+
+const NOTHING_TO_RELEASE = (): void => {}
+
+/**
+ * `size` bytes from `at` as one Buffer: a view when they arrived in one
+ * socket chunk, else a copy into a pooled buffer.
+ */
+function contiguous (data: DynamicBuffer, at: number, size: number, pool: BufferPool): { bytes: Buffer, release: () => void } {
+  let chunk = 0
+  let start = at
+  while (chunk < data.buffers.length && start >= data.buffers[chunk]!.length) start -= data.buffers[chunk++]!.length
+  const first = data.buffers[chunk]!
+  if (start + size <= first.length) return { bytes: first.subarray(start, start + size), release: NOTHING_TO_RELEASE }
+  const pooled = pool.take(size)
+  let copied = first.copy(pooled.buffer, 0, start)
+  while (copied < size) {
+    const next = data.buffers[++chunk]!
+    copied += next.copy(pooled.buffer, copied, 0, Math.min(next.length, size - copied))
+  }
+  return { bytes: pooled.buffer, release: pooled.release }
+}
+
+function parseRawFetchAnswer (pool: BufferPool, apiKey: number, apiVersion: number, reader: Reader): RawFetchAnswer {
   const errors: [string, [number, null]][] = []
   reader.readInt32() // throttle time
   const errorCode = reader.readInt16()
@@ -46,6 +73,7 @@ function parseRawFetchAnswer (_correlationId: number, apiKey: number, apiVersion
           logStartOffset: 0,
           abortedTransactions: null,
           records: null,
+          release: NOTHING_TO_RELEASE,
         }
         r.readInt64() // last stable offset
         partition.logStartOffset = Number(r.readInt64())
@@ -55,8 +83,9 @@ function parseRawFetchAnswer (_correlationId: number, apiKey: number, apiVersion
         // COMPACT_RECORDS: length + 1, 0 for null.
         const size = r.readUnsignedVarInt() - 1
         if (size > 0) {
-          // One contiguous Buffer: a view when the bytes arrived in one socket chunk, else one copy.
-          partition.records = r.buffer.slice(r.position, r.position + size)
+          const records = contiguous(r.buffer, r.position, size, pool)
+          partition.records = records.bytes
+          partition.release = records.release
           r.skip(size)
         }
         readKnownTaggedFields(r, {})
@@ -73,8 +102,9 @@ const requestOf = { 13: fetchV13, 14: fetchV14, 15: fetchV15, 16: fetchV16, 17: 
 
 export type RawFetchVersion = keyof typeof requestOf
 
-export function rawFetchApi (version: RawFetchVersion) {
-  return createAPI<Parameters<typeof fetchV17.createRequest>, RawFetchAnswer>(FETCH_API_KEY, version, requestOf[version].createRequest, parseRawFetchAnswer)
+export function rawFetchApi (version: RawFetchVersion, pool: BufferPool) {
+  return createAPI<Parameters<typeof fetchV17.createRequest>, RawFetchAnswer>(FETCH_API_KEY, version, requestOf[version].createRequest,
+    (_correlationId, apiKey, apiVersion, reader) => parseRawFetchAnswer(pool, apiKey, apiVersion, reader))
 }
 
 /** The highest Fetch version both the broker and this reader speak, or undefined when the broker is older than Kafka 3.1. */

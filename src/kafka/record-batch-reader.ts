@@ -33,7 +33,7 @@ const COMPRESSION_MASK = 0x07
 const LOG_APPEND_TIME = 0x08
 const TRANSACTIONAL = 0x10
 const CONTROL = 0x20
-const ABORT_MARKER = 0
+export const ABORT_MARKER = 0
 
 const TWO_TO_32 = 2 ** 32
 
@@ -110,7 +110,7 @@ function readHeaders (cursor: Cursor, count: number): RecordHeader[] {
 const NO_HEADERS: RecordHeader[] = []
 
 /** Tracks aborted transactions across the batches of one answer, as Kafka's consumer does. */
-class AbortedRanges {
+export class AbortedRanges {
   readonly #pending: AbortedTransaction[]
   readonly #open = new Set<bigint>()
 
@@ -141,7 +141,9 @@ export function readRecordBatches (bytes: Buffer | null, fromOffset: number, lim
   const abortedRanges = aborted && aborted.length > 0 ? new AbortedRanges(aborted) : null
   let at = 0
   while (at + LOG_OVERHEAD <= bytes.length) {
-    const batchEnd = at + LOG_OVERHEAD + bytes.readInt32BE(at + BATCH_LENGTH)
+    const batchLength = bytes.readInt32BE(at + BATCH_LENGTH)
+    if (batchLength < RECORDS - LOG_OVERHEAD) throw new RangeError(`record batch at byte ${at} claims ${batchLength} bytes, less than its own header`)
+    const batchEnd = at + LOG_OVERHEAD + batchLength
     // A batch cut short by the size limit: the next fetch gets it whole.
     if (batchEnd > bytes.length || at + RECORDS > bytes.length) break
     const magic = bytes.readInt8(at + MAGIC)

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { ConsumedRecord } from '../../src/core/model.ts'
+import { BufferPool } from '../../src/core/buffer-pool.ts'
 import { RecordTable } from '../../src/core/record-table.ts'
 import { acceptsBinaryRecords, BINARY_RECORDS_TYPE, binaryRecords } from '../../src/http/native/record-binary.ts'
 import { decodeBinaryRecords as decode } from '../support/binary-records.ts'
@@ -12,9 +13,9 @@ test('binary records decode back to the same offsets, times, keys, values and he
     { topic: 't', partition: 0, offset: 2 ** 40 + 7, timestamp: -1, key: Buffer.from('k'), value: Buffer.from([0, 0xff, 0x22, 0x0a]), headers: [{ name: 'ünï', value: Buffer.from('v') }, { name: 'empty', value: Buffer.alloc(0) }, { name: 'nil', value: null }] },
     { topic: 't', partition: 0, offset: Number.MAX_SAFE_INTEGER, timestamp: 5, key: Buffer.alloc(0), value: Buffer.alloc(70_000, 7), headers: [] },
   ]
-  const body = binaryRecords(RecordTable.fromRecords(records))
+  const body = binaryRecords(RecordTable.fromRecords(records), new BufferPool()).buffer
   assert.deepEqual(decode(body), records.map(({ topic: _t, partition: _p, ...rest }) => rest))
-  assert.equal(binaryRecords(new RecordTable()).length, 0)
+  assert.equal(binaryRecords(new RecordTable(), new BufferPool()).buffer.length, 0)
 })
 
 test('Accept negotiation: the media type, in a list, any case, but not with q=0', () => {

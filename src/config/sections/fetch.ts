@@ -9,6 +9,7 @@ export const FetchSettings = Type.Object({
   maxBytesCap: Type.Integer({ minimum: 1024, default: 16 * 1024 * 1024, env: 'GATEWAY_FETCH_MAX_BYTES_CAP', description: 'Largest `maxBytes` a fetch may ask for.' }),
   maxWaitMs: Type.Integer({ minimum: 0, default: 30_000, env: 'GATEWAY_FETCH_MAX_WAIT_MS', description: 'Longest long-poll a fetch may ask for with `timeoutMs`.' }),
   pollSliceMs: Type.Integer({ minimum: 10, default: 500, env: 'GATEWAY_FETCH_POLL_SLICE_MS', description: 'A long-poll holds a fetch lane at most this long at a time, so lanes are shared fairly.' }),
+  recordReader: Type.Union([Type.Literal('raw'), Type.Literal('library')], { default: 'raw', env: 'GATEWAY_FETCH_RECORD_READER', description: '`raw` reads Kafka record batches straight into answers (brokers from Kafka 3.1; older ones get `library` anyway); `library` uses the Kafka client library\'s record objects, slower, a fallback if the raw reader ever misreads.' }),
 }, { additionalProperties: false, default: {} })
 
 export const StreamSettings = Type.Object({

@@ -17,6 +17,7 @@
  * Topic and partition are those of the URL; the next offset, high watermark
  * and record count travel in response headers (BINARY_HEADERS).
  */
+import type { BufferPool, PooledBuffer } from '../../core/buffer-pool.ts'
 import type { RecordTable } from '../../core/record-table.ts'
 
 export const BINARY_RECORDS_TYPE = 'application/vnd.kafka-gateway.records.v1'
@@ -60,9 +61,14 @@ function writeSlice (out: Buffer, at: number, source: Buffer, start: number, len
   return at + source.copy(out, at, start, start + length)
 }
 
-/** Records straight from the fetch's column table: bytes copied from where Kafka's answer holds them, no object per record. */
-export function binaryRecords (table: RecordTable): Buffer {
-  const out = Buffer.allocUnsafe(encodedSize(table))
+/**
+ * Records straight from the fetch's column table: bytes copied from where
+ * Kafka's answer holds them, no object per record. The answer buffer comes
+ * from `pool`; release it once the response is written.
+ */
+export function binaryRecords (table: RecordTable, pool: BufferPool): PooledBuffer {
+  const pooled = pool.take(encodedSize(table))
+  const out = pooled.buffer
   let at = 0
   for (let i = 0; i < table.length; i++) {
     const source = table.sources[i]!
@@ -78,7 +84,7 @@ export function binaryRecords (table: RecordTable): Buffer {
       at = header.value === null ? out.writeInt32BE(NULL_LENGTH, at) : writeSlice(out, at, header.value, 0, header.value.length)
     }
   }
-  return out
+  return pooled
 }
 
 /** True when the Accept header asks for the binary answer (any media range naming it, unless with q=0). */

@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
+import { BufferPool } from '../../../core/buffer-pool.ts'
 import type { Gateway } from '../../../core/gateway.ts'
 import { normalizeProduceBody, produceAnswer, startOf, toProduceRecords } from '../mapping.ts'
 import { acceptsBinaryRecords, BINARY_HEADERS, BINARY_RECORDS_TYPE, binaryRecords } from '../record-binary.ts'
@@ -10,6 +11,7 @@ import { fetchResponseJson } from '../record-json.ts'
 import { errorResponses, FetchQuery, FetchResponse, PartitionParams, ProduceBody, ProduceQuery, ProduceResponse, TopicParams } from '../schemas.ts'
 
 export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): void {
+  const answerBuffers = new BufferPool()
   app.post<{ Params: Static<typeof TopicParams>, Querystring: Static<typeof ProduceQuery>, Body: Static<typeof ProduceBody> }>('/topics/:topic/records', {
     schema: {
       summary: 'Produce records',
@@ -65,12 +67,17 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
       ...(q.timeoutMs !== undefined ? { timeoutMs: q.timeoutMs } : {}),
     })
     if (acceptsBinaryRecords(request.headers.accept)) {
+      const answer = binaryRecords(result.table, answerBuffers)
+      const recordCount = result.recordCount
+      // The record bytes are copied out; the answer's buffer is free once the socket took it.
+      result.release()
+      reply.raw.once('finish', answer.release)
       return reply
         .type(BINARY_RECORDS_TYPE)
         .header(BINARY_HEADERS.nextOffset, result.nextOffset)
         .header(BINARY_HEADERS.highWatermark, result.highWatermark)
-        .header(BINARY_HEADERS.recordCount, result.recordCount)
-        .send(binaryRecords(result.table))
+        .header(BINARY_HEADERS.recordCount, recordCount)
+        .send(answer.buffer)
     }
     const encodings = { keyEncoding: q.keyEncoding ?? 'json', valueEncoding: q.valueEncoding ?? 'json' } as const
     // Serialized here rather than by the route schema: record bytes go into the answer without JS strings (record-json.ts).
