@@ -20,7 +20,7 @@ export const MAIN_JS = join(ROOT, 'dist', 'src', 'main.js')
 const INPUT_DIRS = ['src', 'bin']
 const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json']
 
-/** package.json config.nodeFlags as arguments for `node`, e.g. ['--max-semi-space-size=8', …]. */
+/** package.json config.nodeFlags as arguments for `node`, e.g. ['--max-semi-space-size=16', …]. */
 export function nodeFlags (): string[] {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { config?: { nodeFlags?: unknown } }
   const flags = manifest.config?.nodeFlags
