@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { startConfluentGateway } from '../support/confluent-gateway.ts'
+import { eventually } from '../support/eventually.ts'
 import { randomTopic } from '../support/gateway.ts'
 
 test('create, list and delete ACLs', async t => {
@@ -19,10 +20,14 @@ test('create, list and delete ACLs', async t => {
   const prefixed = await client({ method: 'POST', url: acls, body: { ...binding, resource_name: 'team-', pattern_type: 'PREFIXED', operation: 'WRITE', permission: 'DENY' } })
   assert.equal(prefixed.status, 201, prefixed.text)
 
-  const mine = await client({ method: 'GET', url: `${acls}?principal=${encodeURIComponent(principal)}` })
-  assert.equal(mine.status, 200, mine.text)
-  assert.equal(mine.body.kind, 'KafkaAclList')
-  assert.equal(mine.body.data.length, 2)
+  // Brokers apply new ACLs from the metadata log a moment after the controller accepted them.
+  let mine!: Awaited<ReturnType<typeof client>>
+  await eventually(async () => {
+    mine = await client({ method: 'GET', url: `${acls}?principal=${encodeURIComponent(principal)}` })
+    assert.equal(mine.status, 200, mine.text)
+    assert.equal(mine.body.kind, 'KafkaAclList')
+    assert.equal(mine.body.data.length, 2)
+  })
   const read = mine.body.data.find((a: { operation: string }) => a.operation === 'READ')
   assert.deepEqual({ ...read, metadata: undefined }, { kind: 'KafkaAcl', metadata: undefined, cluster_id: clusterId, ...binding })
   assert.ok(read.metadata.self.includes(`resource_name=${topic}`))
@@ -34,8 +39,10 @@ test('create, list and delete ACLs', async t => {
   const deleted = await client({ method: 'DELETE', url: `${acls}?resource_type=TOPIC&pattern_type=LITERAL&principal=${encodeURIComponent(principal)}&operation=READ` })
   assert.equal(deleted.status, 200, deleted.text)
   assert.deepEqual(deleted.body.data.map((a: { resource_name: string }) => a.resource_name), [topic])
-  const left = await client({ method: 'GET', url: `${acls}?principal=${encodeURIComponent(principal)}` })
-  assert.deepEqual(left.body.data.map((a: { operation: string }) => a.operation), ['WRITE'])
+  await eventually(async () => {
+    const left = await client({ method: 'GET', url: `${acls}?principal=${encodeURIComponent(principal)}` })
+    assert.deepEqual(left.body.data.map((a: { operation: string }) => a.operation), ['WRITE'])
+  })
 
   // Creating needs concrete values; filters reject what matches nothing.
   const vague = await client({ method: 'POST', url: acls, body: { ...binding, operation: 'ANY' } })
