@@ -86,7 +86,8 @@ function parseRawFetchAnswer (pool: BufferPool, apiKey: number, apiVersion: numb
           const records = contiguous(r.buffer, r.position, size, pool)
           partition.records = records.bytes
           partition.release = records.release
-          r.skip(size)
+          // Past the records (what Reader's own skip does).
+          r.position += size
         }
         readKnownTaggedFields(r, {})
         return partition
