@@ -8,6 +8,10 @@
  * Requests leave evenly spaced (checked every millisecond), the same pacing
  * as the direct client's open loop; latency runs from the moment a request
  * was due to the end of its answer, waiting for a free connection included.
+ * Like the direct client, the process first sends at the same rate for
+ * `warmupSeconds` without recording (JIT, connections): each run is a fresh
+ * process, and a cold client would otherwise count its own start-up as the
+ * gateway's latency.
  */
 import { connect, type Socket } from 'node:net'
 import { LatencyRecorder, type LatencySummary } from './stats.ts'
@@ -18,6 +22,8 @@ export interface PacedHttpOptions {
   /** Requests per second. */
   rate: number
   durationSeconds: number
+  /** Load sent first, at the same rate, and not recorded. */
+  warmupSeconds?: number
   connections: number
 }
 
@@ -51,6 +57,8 @@ export async function runPacedHttp (options: PacedHttpOptions): Promise<PacedHtt
   const free: Connection[] = []
   const waiting: number[] = []
   let inFlight = 0
+  /** Requests due before this moment are the warm-up: answered, not recorded. */
+  let measureFrom = Infinity
 
   const send = (connection: Connection, dueAt: number): void => {
     connection.dueAt = dueAt
@@ -75,11 +83,13 @@ export async function runPacedHttp (options: PacedHttpOptions): Promise<PacedHtt
       const status = Number(head.slice(9, 12))
       connection.pending = connection.pending.subarray(total)
       inFlight--
-      if (status >= 200 && status < 300) {
-        ok++
-        latencies.record(performance.now() - connection.dueAt!)
-      } else {
-        failed++
+      if (connection.dueAt! >= measureFrom) {
+        if (status >= 200 && status < 300) {
+          ok++
+          latencies.record(performance.now() - connection.dueAt!)
+        } else {
+          failed++
+        }
       }
       release(connection)
     }
@@ -90,12 +100,13 @@ export async function runPacedHttp (options: PacedHttpOptions): Promise<PacedHtt
     const connection: Connection = { socket, dueAt: undefined, pending: Buffer.alloc(0) }
     socket.on('data', chunk => onData(connection, chunk))
     socket.on('error', reject)
-    socket.on('close', () => { if (connection.dueAt !== undefined) { failed++; inFlight-- } })
+    socket.on('close', () => { if (connection.dueAt !== undefined) { if (connection.dueAt >= measureFrom) failed++; inFlight-- } })
   })))
   free.push(...connections)
 
   const started = performance.now()
-  const end = started + options.durationSeconds * 1000
+  measureFrom = started + (options.warmupSeconds ?? 0) * 1000
+  const end = measureFrom + options.durationSeconds * 1000
   let dispatched = 0
   while (performance.now() < end) {
     const due = Math.floor(((performance.now() - started) / 1000) * options.rate)
@@ -110,5 +121,5 @@ export async function runPacedHttp (options: PacedHttpOptions): Promise<PacedHtt
   const deadline = performance.now() + 30_000
   while ((inFlight > 0 || waiting.length > 0) && performance.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5))
   for (const connection of connections) connection.socket.destroy()
-  return { requestsPerSecond: ok / ((performance.now() - started) / 1000), ok, failed, latency: latencies.summary() }
+  return { requestsPerSecond: ok / ((performance.now() - measureFrom) / 1000), ok, failed, latency: latencies.summary() }
 }

@@ -38,7 +38,7 @@ export async function latencyAtHalfLoad (ctx: BenchContext): Promise<void> {
   const runPacedHttp = (options: PacedHttpOptions): Promise<PacedHttpResult> => runClient<PacedHttpResult>('http/paced.ts', options)
   await runPacedHttp({ ...paced, durationSeconds: loads.warmupSeconds })
   for (let repeat = 0; repeat < loads.latencyRepeats; repeat++) {
-    const http = await runPacedHttp({ ...paced, durationSeconds: loads.latencySeconds })
+    const http = await runPacedHttp({ ...paced, durationSeconds: loads.latencySeconds, warmupSeconds: loads.warmupSeconds })
     if (http.failed > 0 || http.ok === 0) ctx.problems.push(`latency gateway: ${http.ok} ok, ${http.failed} failed`)
     gatewayRuns.push(http.latency)
     const direct = await runDirect<DirectProduceResult>('produce.ts', {
