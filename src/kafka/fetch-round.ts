@@ -13,6 +13,7 @@ import type { PartitionFetchRequest } from '../core/model.ts'
 import { rawFetchApi, type RawFetchVersion } from './raw-fetch.ts'
 import { readRecordBatches } from './record-batch-reader.ts'
 import { decodeBatches } from './record-batches.ts'
+import type { YoungCollectionPacer } from './young-collection-pacer.ts'
 
 export interface Leader {
   topicId: string
@@ -32,9 +33,11 @@ const NO_SESSION = { id: 0, epoch: -1 } as const
 
 export class RawFetchRound implements FetchRound {
   readonly #api: ReturnType<typeof rawFetchApi>
+  readonly #pacer: YoungCollectionPacer | undefined
 
-  constructor (version: RawFetchVersion, pool: BufferPool) {
+  constructor (version: RawFetchVersion, pool: BufferPool, pacer?: YoungCollectionPacer) {
     this.#api = rawFetchApi(version, pool)
+    this.#pacer = pacer
   }
 
   async run (pool: ConnectionPool, leader: Leader, requests: PartitionFetchRequest[], waitMs: number): Promise<FetchedPartition[]> {
@@ -47,6 +50,7 @@ export class RawFetchRound implements FetchRound {
       }],
       [], '')
     const partitions = answer.topics.find(t => t.topicId === leader.topicId)?.partitions ?? []
+    if (this.#pacer) for (const partition of partitions) this.#pacer.received(partition.records?.length ?? 0)
     return requests.map(request => {
       const partition = partitions.find(p => p.partitionIndex === request.partition)
       const read = readRecordBatches(partition?.records ?? null, request.offset, request.limit, partition?.abortedTransactions ?? null)

@@ -19,6 +19,7 @@ import type { KafkaHealth } from './health.ts'
 import type { TopicMetadata } from './metadata.ts'
 import { rawFetchVersion } from './raw-fetch.ts'
 import { UnsupportedRecordFormatError } from './record-batch-reader.ts'
+import { YoungCollectionPacer } from './young-collection-pacer.ts'
 
 const FETCH_API_KEY = 1
 
@@ -41,6 +42,8 @@ export class LaneFetcher implements FetcherPort {
   #round: Promise<FetchRound> | undefined
   /** Record bytes of fetch answers; the binary answer gives them back once copied out. */
   readonly #bytes = new BufferPool()
+  /** Frees the socket chunks of Kafka's answers before they pile up into full collections. */
+  readonly #pacer = new YoungCollectionPacer()
 
   constructor (lanes: FetchLanes<ConnectionPool>, metadata: TopicMetadata, admin: Admin, settings: FetcherSettings, health: KafkaHealth, libraryConsumer: () => Consumer, metrics?: KafkaMetricsPort) {
     this.#lanes = lanes
@@ -111,7 +114,7 @@ export class LaneFetcher implements FetcherPort {
       const apis = await this.#admin.listApis()
       const brokerMax = apis.find(api => api.apiKey === FETCH_API_KEY)?.maxVersion ?? 0
       const version = this.#settings.libraryFetchOnly ? undefined : rawFetchVersion(brokerMax)
-      return version === undefined ? new LibraryFetchRound(this.#libraryConsumer) : new RawFetchRound(version, this.#bytes)
+      return version === undefined ? new LibraryFetchRound(this.#libraryConsumer) : new RawFetchRound(version, this.#bytes, this.#pacer)
     })()
     this.#round.catch(() => { this.#round = undefined })
     return this.#round
