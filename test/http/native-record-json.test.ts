@@ -29,16 +29,16 @@ test('fetch JSON bytes equal fromRecord + JSON.stringify for every encoding and 
   for (const keyEncoding of ['string', 'base64'] as const) {
     for (const valueEncoding of ['string', 'base64'] as const) {
       const records = [...textRecords, ...odd]
-      const body = fetchResponseJson({ topic: 'orders', partition: 3, records, nextOffset: 9, highWatermark: 10 }, { keyEncoding, valueEncoding })
+      const body = fetchResponseJson({ topic: 'orders', partition: 3, records, nextOffset: 9, highWatermark: 10 }, { keyEncoding, valueEncoding }).buffer
       assert.deepEqual(JSON.parse(body.toString('utf8')), expected(records, keyEncoding, valueEncoding), `${keyEncoding}/${valueEncoding}`)
     }
   }
-  const body = fetchResponseJson({ topic: 'orders', partition: 3, records: jsonRecords, nextOffset: 9, highWatermark: 10 }, { keyEncoding: 'json', valueEncoding: 'json' })
+  const body = fetchResponseJson({ topic: 'orders', partition: 3, records: jsonRecords, nextOffset: 9, highWatermark: 10 }, { keyEncoding: 'json', valueEncoding: 'json' }).buffer
   assert.deepEqual(JSON.parse(body.toString('utf8')), expected(jsonRecords, 'json', 'json'))
 })
 
 test('a json-encoded value is sent as written, so large integers survive', () => {
-  const body = fetchResponseJson({ topic: 'orders', partition: 3, records: [jsonRecords.at(-1)!], nextOffset: 9, highWatermark: 10 }, { keyEncoding: 'json', valueEncoding: 'json' })
+  const body = fetchResponseJson({ topic: 'orders', partition: 3, records: [jsonRecords.at(-1)!], nextOffset: 9, highWatermark: 10 }, { keyEncoding: 'json', valueEncoding: 'json' }).buffer
   assert.match(body.toString('utf8'), /"value":\{"big":12345678901234567890\}/)
 })
 

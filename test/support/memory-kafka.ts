@@ -8,6 +8,8 @@ import { FetchedPartition } from '../../src/core/fetched-partition.ts'
 import type { ConsumedRecord, ProduceResult, TopicDescription } from '../../src/core/model.ts'
 import type { AdminPort, FetcherPort, KafkaPort, ProducerPort, RoutedRecord } from '../../src/core/ports.ts'
 
+const MAX_EMPTY_WAIT_MS = 50
+
 export class MemoryKafka implements KafkaPort {
   readonly topics = new Map<string, ConsumedRecord[][]>()
   failNext: GatewayError | null = null
@@ -45,12 +47,16 @@ export class MemoryKafka implements KafkaPort {
   readonly fetcher: FetcherPort = {
     fetch: async requests => {
       this.#takeFailure()
-      return requests.map(request => {
+      const results = requests.map(request => {
         const log = this.#partitions(request.topic)[request.partition]!
         if (request.offset > log.length) throw new GatewayError('offset_out_of_range', 'offset out of range')
         const records = log.slice(request.offset, request.offset + request.limit)
         return FetchedPartition.ofRecords(records, { nextOffset: request.offset + records.length, highWatermark: log.length, logStartOffset: 0 })
       })
+      // Like Kafka's long poll, nothing new means an answer only after a wait (kept short here), so pollers yield to the event loop.
+      const waitMs = Math.min(MAX_EMPTY_WAIT_MS, Math.max(0, ...requests.map(r => r.maxWaitMs)))
+      if (waitMs > 0 && results.every(r => r.recordCount === 0)) await new Promise(resolve => setTimeout(resolve, waitMs))
+      return results
     },
     resolveOffset: async (topic, partition, spec) => {
       const log = this.#partitions(topic)[partition]!

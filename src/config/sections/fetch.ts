@@ -14,6 +14,6 @@ export const FetchSettings = Type.Object({
 
 export const StreamSettings = Type.Object({
   heartbeatMs: Type.Integer({ minimum: 100, default: 15_000, env: 'GATEWAY_STREAM_HEARTBEAT_MS', description: 'SSE comment sent when no record arrived for this long (keeps proxies from closing the stream).' }),
-  maxBytesPerFetch: Type.Integer({ minimum: 1024, default: 1024 * 1024, env: 'GATEWAY_STREAM_MAX_BYTES_PER_FETCH', description: 'Bytes one SSE stream reads from Kafka at a time; a slow client holds at most this much.' }),
+  maxBytesPerFetch: Type.Integer({ minimum: 1024, default: 1024 * 1024, env: 'GATEWAY_STREAM_MAX_BYTES_PER_FETCH', description: 'Bytes one SSE stream reads from Kafka at a time; a slow client holds at most twice this much (one batch being written, the next one read).' }),
   maxStreams: Type.Integer({ minimum: 1, default: 1000, env: 'GATEWAY_STREAM_MAX_STREAMS', description: 'Open SSE streams per gateway process before new ones get 503.' }),
 }, { additionalProperties: false, default: {} })

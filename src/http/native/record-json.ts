@@ -4,6 +4,7 @@
  * document that `fromRecord` + JSON.stringify gives (see the test).
  */
 import type { ConsumedRecord } from '../../core/model.ts'
+import type { BufferPool, PooledBuffer } from '../../core/buffer-pool.ts'
 import { JsonBytes, recordsSizeHint, writeField } from '../shared/json-bytes.ts'
 import type { Encodings } from './mapping.ts'
 
@@ -32,14 +33,14 @@ export interface FetchAnswer {
   highWatermark: number
 }
 
-/** The whole FetchResponse document. */
-export function fetchResponseJson (answer: FetchAnswer, encodings: Encodings): Buffer {
-  const out = new JsonBytes(recordsSizeHint(answer.records))
+/** The whole FetchResponse document, in a buffer from `pool`: release it once the answer is written. */
+export function fetchResponseJson (answer: FetchAnswer, encodings: Encodings, pool?: BufferPool): PooledBuffer {
+  const out = new JsonBytes(recordsSizeHint(answer.records), pool)
   out.text(`{"topic":${JSON.stringify(answer.topic)},"partition":${answer.partition},"records":[`)
   for (let i = 0; i < answer.records.length; i++) {
     if (i > 0) out.text(',')
     writeRecord(out, answer.records[i]!, encodings)
   }
   out.text(`],"nextOffset":${answer.nextOffset},"highWatermark":${answer.highWatermark}}`)
-  return out.toBuffer()
+  return out.toPooled()
 }

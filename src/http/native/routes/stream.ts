@@ -1,20 +1,22 @@
 /**
  * Server-Sent Events stream of a topic. Each event id is the stream position
  * (next offset per partition), so a client reconnecting with Last-Event-ID
- * resumes exactly where it was, on any gateway instance. The loop fetches
- * only after the previous write drained: a slow client holds at most one
- * fetch worth of records in memory.
+ * resumes exactly where it was, on any gateway instance. The next fetch
+ * runs while a batch is encoded and written, so Kafka's round trip overlaps
+ * the client's; the one after waits until that write drained: a slow client
+ * holds at most two fetches' worth of records in memory.
  */
 import { once } from 'node:events'
 import type { ServerResponse } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
+import { BufferPool } from '../../../core/buffer-pool.ts'
 import { GatewayError } from '../../../core/errors.ts'
 import type { Gateway } from '../../../core/gateway.ts'
-import { decodePosition } from '../../../core/stream.ts'
+import { decodePosition, type StreamBatch, type TopicStream } from '../../../core/stream.ts'
 import { toGatewayError } from '../../shared/error-body.ts'
 import type { Encodings } from '../mapping.ts'
-import { JsonBytes } from '../../shared/json-bytes.ts'
+import { JsonBytes, recordsSizeHint } from '../../shared/json-bytes.ts'
 import { writeRecord } from '../record-json.ts'
 import { errorResponses, StreamQuery, TopicParams } from '../schemas.ts'
 
@@ -27,13 +29,26 @@ function sseError (error: GatewayError): string {
   return `event: error\ndata: ${JSON.stringify({ code: error.code, message: error.message })}\n\n`
 }
 
-async function writeOrWait (res: ServerResponse, chunk: string | Buffer): Promise<void> {
-  if (res.write(chunk)) return
+/**
+ * The stream's next batch, already marked handled: it may fail while the
+ * loop still waits for a slow client's drain, and is awaited (failure and
+ * all) only after that.
+ */
+function prefetch (stream: TopicStream, delayMs = 0): Promise<StreamBatch> {
+  const next = delayMs > 0 ? new Promise(resolve => setTimeout(resolve, delayMs)).then(() => stream.next()) : stream.next()
+  next.catch(() => {})
+  return next
+}
+
+/** Writes, then waits for 'drain' when the client is behind; `written` runs once the chunk left for the socket (or failed). */
+async function writeOrWait (res: ServerResponse, chunk: string | Buffer, written?: () => void): Promise<void> {
+  if (res.write(chunk, written)) return
   await Promise.race([once(res, 'drain'), once(res, 'close')])
 }
 
 export function registerStreamRoutes (app: FastifyInstance, gateway: Gateway, settings: StreamSettings): void {
   const open = new Set<ServerResponse>()
+  const eventBuffers = new BufferPool()
   let closing = false
   app.addHook('preClose', async () => {
     closing = true
@@ -82,13 +97,24 @@ export function registerStreamRoutes (app: FastifyInstance, gateway: Gateway, se
     res.on('close', () => { ended = true; open.delete(res) })
     res.write(`retry: 2000\nid: ${stream.position}\n: streaming ${topic}\n\n`)
     let lastWrite = Date.now()
-
+    let upcoming = prefetch(stream)
     while (!ended && !closing) {
-      let chunk: string | Buffer = ''
+      let batch: StreamBatch
       try {
-        const batch = await stream.next()
-        // Events go straight into one buffer, record bytes copied rather than turned into strings (record-json.ts).
-        const events = new JsonBytes(batch.records.length === 0 ? 0 : 64 * 1024)
+        batch = await upcoming
+      } catch (error) {
+        const failure = toGatewayError(error)
+        if (!failure.retryable) { res.end(sseError(failure)); break }
+        await writeOrWait(res, sseError(failure))
+        lastWrite = Date.now()
+        upcoming = prefetch(stream, 1000)
+        continue
+      }
+      // One fetch at a time (a fetch's answer moves the stream's position), this one while the batch is written.
+      upcoming = prefetch(stream)
+      if (batch.records.length > 0) {
+        // Events go straight into one pooled buffer, record bytes copied rather than turned into strings (record-json.ts).
+        const events = new JsonBytes(recordsSizeHint(batch.records), eventBuffers)
         for (let i = 0; i < batch.records.length; i++) {
           const start = events.length
           try {
@@ -100,15 +126,9 @@ export function registerStreamRoutes (app: FastifyInstance, gateway: Gateway, se
             events.text(`id: ${batch.positions[i]}\n${sseError(toGatewayError(error))}`)
           }
         }
-        if (events.length > 0) chunk = events.toBuffer()
-      } catch (error) {
-        const failure = toGatewayError(error)
-        chunk = sseError(failure)
-        if (!failure.retryable) { res.end(chunk); break }
-        await new Promise(resolve => setTimeout(resolve, 1000))
-      }
-      if (chunk) {
-        await writeOrWait(res, chunk)
+        batch.release()
+        const written = events.toPooled()
+        await writeOrWait(res, written.buffer, written.release)
         lastWrite = Date.now()
       } else if (Date.now() - lastWrite >= settings.heartbeatMs) {
         await writeOrWait(res, ': heartbeat\n\n')
