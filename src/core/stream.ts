@@ -40,8 +40,6 @@ export interface StreamBatch {
   records: ConsumedRecord[]
   /** Position after each record, aligned with `records`, for event ids. */
   positions: string[]
-  /** Gives the fetched bytes back once the records were written out; they must not be read afterwards. */
-  release (): void
 }
 
 export interface StreamOptions {
@@ -92,7 +90,7 @@ export class TopicStream {
       maxBytes,
       maxWaitMs: this.#options.pollSliceMs,
     })))
-    const batch: StreamBatch = { records: [], positions: [], release: () => { for (const result of results) result.release() } }
+    const batch: StreamBatch = { records: [], positions: [] }
     for (let i = 0; i < partitions.length; i++) {
       const result = results[i]!
       for (const record of result.records) {

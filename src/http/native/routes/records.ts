@@ -82,7 +82,6 @@ export function registerRecordRoutes (app: FastifyInstance, gateway: Gateway): v
     const encodings = { keyEncoding: q.keyEncoding ?? 'json', valueEncoding: q.valueEncoding ?? 'json' } as const
     // Serialized here rather than by the route schema: record bytes go into the answer without JS strings (record-json.ts).
     const answer = fetchResponseJson({ topic, partition, records: result.records, nextOffset: result.nextOffset, highWatermark: result.highWatermark }, encodings, answerBuffers)
-    result.release()
     reply.raw.once('finish', answer.release)
     return reply.type('application/json; charset=utf-8').send(answer.buffer)
   })

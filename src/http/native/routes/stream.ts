@@ -126,7 +126,6 @@ export function registerStreamRoutes (app: FastifyInstance, gateway: Gateway, se
             events.text(`id: ${batch.positions[i]}\n${sseError(toGatewayError(error))}`)
           }
         }
-        batch.release()
         const written = events.toPooled()
         await writeOrWait(res, written.buffer, written.release)
         lastWrite = Date.now()
