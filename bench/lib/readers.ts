@@ -10,7 +10,12 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 
-export interface ReadRun { recordsPerSecond: number, records: number }
+export interface ReadRun {
+  recordsPerSecond: number
+  records: number
+  /** The reader's own CPU (user + system) per record, set by bench/http/read.ts. */
+  clientCpuMicrosPerRecord?: number
+}
 
 interface Answer { status: number, headers: http.IncomingHttpHeaders, body: Buffer }
 

@@ -20,7 +20,10 @@ import { median } from '../lib/stats.ts'
 const SCENARIO = '4. fetch a pre-filled topic'
 const MAX_BYTES_PER_PARTITION = 1024 * 1024
 
-interface DirectConsumeResult { recordsPerSecond: number, records: number }
+interface DirectConsumeResult { recordsPerSecond: number, records: number, clientCpuMicrosPerRecord: number }
+
+/** The client's own CPU per record (median), for the note: a reader's share of the 2 cores is not the gateway's. */
+const clientCpu = (runs: { clientCpuMicrosPerRecord?: number }[]): string => `${median(runs.map(r => r.clientCpuMicrosPerRecord ?? 0)).toFixed(1)} µs`
 
 export async function fetchThroughput (ctx: BenchContext): Promise<void> {
   const loads = ctx.options.loads
@@ -48,11 +51,14 @@ export async function fetchThroughput (ctx: BenchContext): Promise<void> {
     runs.direct.push(await direct())
     for (const side of ['binary', 'native', 'sse', 'v2', 'direct'] as const) {
       const last = runs[side].at(-1)
-      if (last && runs[side].length === repeat + 1) ctx.log(`  fetch #${repeat + 1} ${side}: ${Math.round(last.recordsPerSecond)} records/s`)
+      if (last && runs[side].length === repeat + 1) ctx.log(`  fetch #${repeat + 1} ${side}: ${Math.round(last.recordsPerSecond)} records/s, client CPU ${(last.clientCpuMicrosPerRecord ?? 0).toFixed(2)} µs/record`)
     }
   }
   const directMedian = median(runs.direct.map(r => r.recordsPerSecond))
-  ctx.rows.push(ratioRow(SCENARIO, 'native fetch, binary answer, records/s vs direct consumer', 'records/s', median(runs.binary.map(r => r.recordsPerSecond)), directMedian, 'direct consumer', 0.7))
+  ctx.rows.push({
+    ...ratioRow(SCENARIO, 'native fetch, binary answer, records/s vs direct consumer', 'records/s', median(runs.binary.map(r => r.recordsPerSecond)), directMedian, 'direct consumer', 0.7),
+    note: `client CPU per record: HTTP reader ${clientCpu(runs.binary)}, direct consumer ${clientCpu(runs.direct)}`,
+  })
   ctx.rows.push(ratioRow(SCENARIO, 'native fetch, JSON answer, records/s vs direct consumer', 'records/s', median(runs.native.map(r => r.recordsPerSecond)), directMedian, 'direct consumer'))
   ctx.rows.push(ratioRow(SCENARIO, 'SSE stream records/s vs direct consumer', 'records/s', median(runs.sse.map(r => r.recordsPerSecond)), directMedian, 'direct consumer'))
   ctx.rows.push(withV2
