@@ -33,14 +33,19 @@ const produce = async (app: Awaited<ReturnType<typeof memoryApp>>['app'], value:
   assert.equal(res.statusCode, 200)
 }
 
-test('a stream whose fetch fails for a while says so in an error event and goes on where it was', async t => {
+/** A listening gateway over the in-memory Kafka, one record in `orders`, and its stream read up to that record. */
+async function streamPastFirstRecord (t: TestContext) {
   const { app, kafka } = await memoryApp(t, { orders: 1 })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   await produce(app, 'first')
   const stream = await openStream(t, base, 'orders')
   await until('the first record', () => stream.text().includes('"value":"first"'))
+  return { app, kafka, stream }
+}
 
+test('a stream whose fetch fails for a while says so in an error event and goes on where it was', async t => {
+  const { app, kafka, stream } = await streamPastFirstRecord(t)
   kafka.failNext = new GatewayError('kafka_unavailable', 'Kafka is not reachable')
   await until('the error event', () => stream.text().includes('event: error'))
   assert.match(stream.text(), /event: error\ndata: \{"code":"kafka_unavailable"/)
@@ -52,12 +57,7 @@ test('a stream whose fetch fails for a while says so in an error event and goes 
 })
 
 test('a stream whose fetch fails for good ends with an error event', async t => {
-  const { app, kafka } = await memoryApp(t, { orders: 1 })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  await produce(app, 'first')
-  const stream = await openStream(t, base, 'orders')
-  await until('the first record', () => stream.text().includes('"value":"first"'))
+  const { kafka, stream } = await streamPastFirstRecord(t)
   kafka.failNext = new GatewayError('topic_not_found', 'topic orders does not exist')
   await stream.ended
   assert.match(stream.text(), /event: error\ndata: \{"code":"topic_not_found","message":"topic orders does not exist"\}\n\n$/)
