@@ -22,6 +22,12 @@ const MAX_BYTES_PER_PARTITION = 1024 * 1024
 
 interface DirectConsumeResult { recordsPerSecond: number, records: number, clientCpuMicrosPerRecord: number }
 
+/** Slowest to fastest run in thousands of records/s, for the note: single runs are short and vary. */
+const spread = (runs: { recordsPerSecond: number }[]): string => {
+  const rates = runs.map(r => Math.round(r.recordsPerSecond / 1000))
+  return `${Math.min(...rates)}–${Math.max(...rates)}k`
+}
+
 /** The client's own CPU per record (median), for the note: a reader's share of the 2 cores is not the gateway's. */
 const clientCpu = (runs: { clientCpuMicrosPerRecord?: number }[]): string => `${median(runs.map(r => r.clientCpuMicrosPerRecord ?? 0)).toFixed(1)} µs`
 
@@ -57,7 +63,7 @@ export async function fetchThroughput (ctx: BenchContext): Promise<void> {
   const directMedian = median(runs.direct.map(r => r.recordsPerSecond))
   ctx.rows.push({
     ...ratioRow(SCENARIO, 'native fetch, binary answer, records/s vs direct consumer', 'records/s', median(runs.binary.map(r => r.recordsPerSecond)), directMedian, 'direct consumer', 0.7),
-    note: `client CPU per record: HTTP reader ${clientCpu(runs.binary)}, direct consumer ${clientCpu(runs.direct)}`,
+    note: `runs ${spread(runs.binary)} vs ${spread(runs.direct)}; client CPU per record: HTTP reader ${clientCpu(runs.binary)}, direct consumer ${clientCpu(runs.direct)}`,
   })
   ctx.rows.push(ratioRow(SCENARIO, 'native fetch, JSON answer, records/s vs direct consumer', 'records/s', median(runs.native.map(r => r.recordsPerSecond)), directMedian, 'direct consumer'))
   ctx.rows.push(ratioRow(SCENARIO, 'SSE stream records/s vs direct consumer', 'records/s', median(runs.sse.map(r => r.recordsPerSecond)), directMedian, 'direct consumer'))
