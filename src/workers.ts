@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import pino from 'pino'
 import type { GatewayConfig } from './config/schema.ts'
+import { serveClusterMetrics } from './ops/cluster-metrics.ts'
 
 const RESTART_DELAY_MS = 1000
 /** Time the primary grants beyond the workers' own shutdown timeout before it kills them. */
@@ -96,6 +97,7 @@ export function superviseWorkers (count: number, config: Readonly<GatewayConfig>
 
   process.on('SIGTERM', () => stopAll('SIGTERM'))
   process.on('SIGINT', () => stopAll('SIGINT'))
+  serveClusterMetrics()
   logger.info({ workers: count, pid: process.pid }, 'starting gateway workers')
   for (let i = 0; i < count; i++) fork()
 }

@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   kafka_unavailable: { kind: 'unavailable', status: 503, retryable: true },
   overloaded: { kind: 'unavailable', status: 503, retryable: true },
   shutting_down: { kind: 'unavailable', status: 503, retryable: true },
+  metrics_unavailable: { kind: 'unavailable', status: 503, retryable: true },
   kafka_timeout: { kind: 'timeout', status: 504, retryable: true },
   kafka_error: { kind: 'internal', status: 500, retryable: false },
   internal_error: { kind: 'internal', status: 500, retryable: false },

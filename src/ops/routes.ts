@@ -1,10 +1,12 @@
 /**
  * /healthz: the process is alive. /readyz: Kafka answers a metadata request
  * and the shared state is loaded.
- * /metrics: Prometheus text format.
+ * /metrics: Prometheus text format; with several workers, all of them merged
+ * (cluster-metrics.ts).
  */
 import type { FastifyInstance } from 'fastify'
 import type { Gateway } from '../core/gateway.ts'
+import { metricsSource } from './cluster-metrics.ts'
 import type { GatewayMetrics } from './metrics.ts'
 
 export function registerOpsRoutes (app: FastifyInstance, gateway: Gateway, metrics: GatewayMetrics): void {
@@ -21,8 +23,10 @@ export function registerOpsRoutes (app: FastifyInstance, gateway: Gateway, metri
       return { status: 'unavailable', reason: (error as Error).message }
     }
   })
+  const metricsText = metricsSource(metrics.registry)
   app.get('/metrics', { schema: hidden }, async (_request, reply) => {
+    const text = await metricsText()
     reply.header('content-type', metrics.registry.contentType)
-    return metrics.registry.metrics()
+    return text
   })
 }
